@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from locations import views as locations_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/locations.geojson", locations_views.locations_geojson, name="locations_geojson"),
+]
+
+# Everything a visitor reads is under a language prefix, except Dutch.
+urlpatterns += i18n_patterns(
+    path("account/", include("accounts.urls")),
+    path("account/", include("allauth.urls")),
+    path("", include("home.urls")),
+    # Wagtail's page serving must stay last: it matches every remaining path.
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
