@@ -1,0 +1,48 @@
+"""Load the demo site: welkomhuizen with rooms and hours, a demo admin and a staff member.
+
+Idempotent: running it again updates the same records instead of adding more.
+"""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from locations.demo import load_demo_locations
+from locations.permissions import ensure_staff_group
+
+ADMIN_EMAIL = "admin@welkomhuis.example"
+ADMIN_PASSWORD = "welkom-demo-admin"
+STAFF_EMAIL = "staf.neude@welkomhuis.example"
+STAFF_PASSWORD = "welkom-demo-staf"
+
+
+class Command(BaseCommand):
+    help = "Load demo data (idempotent): welkomhuizen, rooms, opening hours and demo accounts."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        locations = load_demo_locations(timezone.localdate())
+        admin = _demo_user(
+            ADMIN_EMAIL, ADMIN_PASSWORD, first_name="Demo", last_name="Beheerder", superuser=True
+        )
+        staff = _demo_user(STAFF_EMAIL, STAFF_PASSWORD, first_name="Sanne", last_name="de Vries")
+        neude = next(page for page in locations if page.slug == "bibliotheek-neude")
+        staff.groups.add(ensure_staff_group(neude))
+        self.stdout.write(self.style.SUCCESS(f"Demo data: {len(locations)} welkomhuizen."))
+        self.stdout.write(f"  Admin:  {admin.email} / {ADMIN_PASSWORD}  (all welkomhuizen)")
+        self.stdout.write(f"  Staff:  {staff.email} / {STAFF_PASSWORD}  (only Bibliotheek Neude)")
+
+
+def _demo_user(email, password, first_name, last_name, superuser=False):
+    User = get_user_model()
+    user = User.objects.filter(email=email).first() or User(email=email)
+    user.first_name, user.last_name = first_name, last_name
+    user.is_staff = user.is_superuser = superuser
+    user.set_password(password)
+    user.save()
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user

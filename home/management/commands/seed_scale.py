@@ -1,0 +1,31 @@
+"""Deterministic synthetic data at scale for benchmarks: `manage.py seed_scale --locations 200 --seed 1`.
+
+Later features add their own options (activities, bookings, volunteers).
+Rerunning replaces the previous synthetic data; demo data is left alone.
+"""
+
+import random
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from locations.scale import seed_locations
+
+
+class Command(BaseCommand):
+    help = "Create deterministic synthetic data at scale (replaces earlier synthetic data)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--locations", type=int, default=200, help="number of welkomhuizen")
+        parser.add_argument("--seed", type=int, default=1, help="random seed; same seed, same data")
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        rng = random.Random(options["seed"])
+        started = time.perf_counter()
+        locations = seed_locations(options["locations"], rng)
+        self.stdout.write(
+            f"Seeded {len(locations)} welkomhuizen with {3 * len(locations)} rooms "
+            f"(seed {options['seed']}) in {time.perf_counter() - started:.1f} s."
+        )
