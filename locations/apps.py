@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LocationsConfig(AppConfig):
+    name = "locations"
+    verbose_name = _("Welkomhuizen")
+
+    def ready(self):
+        from . import signals  # noqa: F401

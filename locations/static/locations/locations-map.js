@@ -1,0 +1,60 @@
+// Maps of welkomhuizen, drawn by django-leaflet's {% leaflet_map %} which
+// calls these with the map. The features come from a <script type="application/json">
+// in the page; the same places are always listed in the HTML next to the map.
+(function () {
+  "use strict";
+
+  function features() {
+    var el = document.getElementById("locations-geojson");
+    return el ? JSON.parse(el.textContent) : { type: "FeatureCollection", features: [] };
+  }
+
+  function popup(properties) {
+    var box = document.createElement("div");
+    var link = document.createElement("a");
+    link.href = properties.url;
+    link.textContent = properties.name;
+    var strong = document.createElement("strong");
+    strong.appendChild(link);
+    box.appendChild(strong);
+    var meta = document.createElement("div");
+    meta.textContent = properties.kind_label + " · " + properties.wijk;
+    box.appendChild(meta);
+    var address = document.createElement("div");
+    address.textContent = properties.address;
+    box.appendChild(address);
+    return box;
+  }
+
+  function markers(data) {
+    return L.geoJSON(data, {
+      pointToLayer: function (feature, latlng) {
+        var name = feature.properties.name;
+        return L.marker(latlng, { title: name, alt: name, keyboard: true });
+      },
+      onEachFeature: function (feature, layer) {
+        layer.bindPopup(popup(feature.properties));
+      },
+    });
+  }
+
+  window.welkomhuisMaps = {
+    showLocations: function (map) {
+      var data = features();
+      var layer = markers(data);
+      // Markers close together are grouped into a numbered circle.
+      var group = L.markerClusterGroup ? L.markerClusterGroup({ maxClusterRadius: 40 }) : L.featureGroup();
+      group.addLayer(layer);
+      map.addLayer(group);
+      if (data.features.length) {
+        map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 15 });
+      }
+      map.getContainer().setAttribute("aria-describedby", "map-hint");
+    },
+    showLocation: function (map) {
+      var layer = markers(features()).addTo(map);
+      var bounds = layer.getBounds();
+      if (bounds.isValid()) map.setView(bounds.getCenter(), 16);
+    },
+  };
+})();
