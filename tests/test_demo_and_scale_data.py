@@ -1,0 +1,74 @@
+"""`load_demo` gives a realistic, idempotent demo site; `seed_scale` is deterministic."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from locations.models import LocationKind, LocationPage, OpeningHours, Room
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "locations": sorted(
+            LocationPage.objects.values_list(
+                "slug", "title", "postcode", "wijk", "kind", "latitude", "longitude", "live"
+            )
+        ),
+        "hours": sorted(OpeningHours.objects.values_list("page__slug", "weekday", "opens", "closes")),
+        "rooms": sorted(
+            Room.objects.values_list("page__slug", "name", "capacity", "is_private", "is_bookable")
+        ),
+        "users": sorted(get_user_model().objects.values_list("email", "is_superuser")),
+    }
+
+
+def test_demo_data_is_realistic_for_utrecht(client):
+    call_command("load_demo", stdout=StringIO())
+    locations = LocationPage.objects.live()
+    assert locations.count() >= 10
+    assert len({loc.wijk for loc in locations}) >= 6
+    kinds = {loc.kind for loc in locations}
+    assert {
+        LocationKind.LIBRARY,
+        LocationKind.BUURTHUIS,
+        LocationKind.PLAN_EINSTEIN,
+        LocationKind.WELCOME_CENTRE,
+    } <= kinds
+    for location in locations:
+        assert location.rooms.exists(), location
+        assert location.opening_hours.exists(), location
+        lat, lon = location.coordinates
+        assert 52.02 < lat < 52.14 and 4.95 < lon < 5.20, location  # inside Utrecht
+    response = client.get("/welkomhuizen/")
+    assert response.content.count(b'class="card"') == locations.count()
+
+
+def test_loading_the_demo_twice_gives_the_same_site():
+    call_command("load_demo", stdout=StringIO())
+    first = snapshot()
+    call_command("load_demo", stdout=StringIO())
+    assert snapshot() == first
+
+
+def test_demo_staff_member_can_only_edit_their_own_welkomhuis():
+    call_command("load_demo", stdout=StringIO())
+    staff = get_user_model().objects.get(email="staf.neude@welkomhuis.example")
+    neude = LocationPage.objects.get(slug="bibliotheek-neude")
+    other = LocationPage.objects.get(slug="plan-einstein")
+    assert neude.permissions_for_user(staff).can_edit()
+    assert not other.permissions_for_user(staff).can_edit()
+
+
+def test_seed_scale_is_deterministic_and_replaces_earlier_runs():
+    call_command("seed_scale", locations=15, seed=7, stdout=StringIO())
+    first = snapshot()
+    call_command("seed_scale", locations=15, seed=7, stdout=StringIO())
+    assert snapshot() == first
+    assert LocationPage.objects.count() == 15
+    assert Room.objects.count() == 45
+    call_command("seed_scale", locations=15, seed=8, stdout=StringIO())
+    assert snapshot() != first
