@@ -26,7 +26,9 @@ def soup_of(response):
         ("/uk", "uk", "ltr", None),
     ],
 )
-def test_every_language_has_its_own_url_direction_and_words(client, make_location, prefix, lang, direction, skip_link):
+def test_every_language_has_its_own_url_direction_and_words(
+    client, make_location, prefix, lang, direction, skip_link
+):
     make_location(title="Buurthuis Zon")
     soup = soup_of(client.get(f"{prefix}/welkomhuizen/"))
     assert soup.html["lang"] == lang
@@ -41,7 +43,12 @@ def test_every_language_has_its_own_url_direction_and_words(client, make_locatio
 def test_opening_state_is_in_the_visitors_language(client, make_location, open_all_week):
     location = make_location(weekday_hours=False)
     open_all_week(location)
-    assert soup_of(client.get(location.url)).select_one(".opening-state").get_text(strip=True).startswith("Nu open")
+    assert (
+        soup_of(client.get(location.url))
+        .select_one(".opening-state")
+        .get_text(strip=True)
+        .startswith("Nu open")
+    )
     english = soup_of(client.get(f"/en{location.url}")).select_one(".opening-state").get_text(strip=True)
     assert english.startswith("Open now")
 
