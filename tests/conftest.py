@@ -11,10 +11,12 @@ from datetime import time
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from django.utils import translation
 from wagtail.models import Page
@@ -71,6 +73,10 @@ def _restore_migrated_data(request):
         # permissions with new ids; empty the tables again without that step.
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(contents)
+        # The rows came back with their ids; move PostgreSQL's sequences past them.
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), django_apps.get_models()):
+                cursor.execute(sql)
 
 
 @pytest.fixture
