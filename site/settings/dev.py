@@ -15,5 +15,3 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# The Wagtail userbar's accessibility checker runs the full WCAG rule set here.
-WAGTAIL_ACCESSIBILITY_CHECKER_FULL = True
