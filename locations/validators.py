@@ -32,26 +32,29 @@ def validate_postcode(value):
 
 
 def validate_latitude(value):
-    if value is not None and not NL_LATITUDE[0] <= float(value) <= NL_LATITUDE[1]:
-        raise ValidationError(
-            _(
-                "Latitude %(value)s lies outside the Netherlands (it should be between 50.75 and "
-                "53.56; Utrecht is about 52.09). Pick the point on the map, or check that latitude "
-                "and longitude are not swapped."
-            ),
-            code="outside_netherlands",
-            params={"value": value},
-        )
+    _within_netherlands(
+        value,
+        NL_LATITUDE,
+        _(
+            "Latitude %(value)s lies outside the Netherlands (it should be between 50.75 and "
+            "53.56; Utrecht is about 52.09). Pick the point on the map, or check that latitude "
+            "and longitude are not swapped."
+        ),
+    )
 
 
 def validate_longitude(value):
-    if value is not None and not NL_LONGITUDE[0] <= float(value) <= NL_LONGITUDE[1]:
-        raise ValidationError(
-            _(
-                "Longitude %(value)s lies outside the Netherlands (it should be between 3.35 and "
-                "7.23; Utrecht is about 5.12). Pick the point on the map, or check that latitude "
-                "and longitude are not swapped."
-            ),
-            code="outside_netherlands",
-            params={"value": value},
-        )
+    _within_netherlands(
+        value,
+        NL_LONGITUDE,
+        _(
+            "Longitude %(value)s lies outside the Netherlands (it should be between 3.35 and "
+            "7.23; Utrecht is about 5.12). Pick the point on the map, or check that latitude "
+            "and longitude are not swapped."
+        ),
+    )
+
+
+def _within_netherlands(value, bounds, message):
+    if value is not None and not bounds[0] <= float(value) <= bounds[1]:
+        raise ValidationError(message, code="outside_netherlands", params={"value": value})
