@@ -1,6 +1,7 @@
 """The home page, generic information pages and the site-wide vocabularies."""
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -54,6 +55,72 @@ class Language(index.Indexed, models.Model):
         return self.name
 
 
+class Icon(models.TextChoices):
+    """The pictograms in home/static/home/icons.svg (decorative: always next to a text)."""
+
+    CHAT = "chat", _("Speech bubbles")
+    DESK = "desk", _("Person at a desk")
+    TOOLS = "tools", _("Tools")
+    BOOK = "book", _("Book")
+    INFO = "info", _("Information")
+    SPORT = "sport", _("Running person")
+    FOOD = "food", _("Pan")
+    CHILD = "child", _("Child")
+    WORK = "work", _("Briefcase")
+    HEART = "heart", _("Heart")
+    STAR = "star", _("Star")
+
+
+class TranslatedNameMixin:
+    """Vocabulary rows shipped with the site have English names that are msgids in our
+    catalogues, so they show in the visitor's language; rows staff add later show as typed."""
+
+    def __str__(self):
+        return gettext(self.name) if self.name else ""
+
+    @property
+    def label(self):
+        return str(self)
+
+
+@register_snippet
+class Leefgebied(TranslatedNameMixin, models.Model):
+    """A life domain of the inburgering plan: taal, werk, onderwijs, geld, gezondheid, kinderen, ontmoeten."""
+
+    slug = models.SlugField(_("code"), unique=True)
+    name = models.CharField(_("name"), max_length=60)
+    icon = models.CharField(_("icon"), max_length=20, choices=Icon.choices, default=Icon.STAR)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("icon"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("leefgebied")
+        verbose_name_plural = _("leefgebieden")
+
+
+@register_snippet
+class Organisation(index.Indexed, models.Model):
+    """A partner organisation: organiser of activities, employer of coaches, programme owner."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("code"), unique=True)
+    website = models.URLField(_("website"), blank=True)
+    description = models.CharField(_("what they do"), max_length=250, blank=True)
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("website"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+
 class HomePage(Page):
     intro = models.TextField(
         _("introduction"),
@@ -70,7 +137,7 @@ class HomePage(Page):
         FieldPanel("search_intro"),
         InlinePanel("featured_locations", label=_("Featured welkomhuizen"), max_num=6),
     ]
-    subpage_types = ["locations.LocationIndexPage", "home.ContentPage"]
+    subpage_types = ["locations.LocationIndexPage", "activities.ActivityIndexPage", "home.ContentPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -78,6 +145,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from activities.models import ActivityIndexPage
         from locations.models import LocationIndexPage, LocationPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -86,6 +154,7 @@ class HomePage(Page):
             featured = list(LocationPage.objects.live().public().order_by("title")[:6])
         context["featured_locations"] = featured
         context["location_index"] = LocationIndexPage.objects.live().first()
+        context["activity_index"] = ActivityIndexPage.objects.live().first()
         return context
 
 
