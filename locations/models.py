@@ -33,6 +33,7 @@ from home.models import Wijk
 
 from .geojson import feature, feature_collection
 from .opening_hours import AMSTERDAM, OpeningSchedule
+from .panels import CalendarImportStatusPanel
 from .validators import normalise_postcode, validate_latitude, validate_longitude, validate_postcode
 from .widgets import CoordinatePickerWidget
 
@@ -114,6 +115,15 @@ class LocationPage(Page):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    calendar_url = models.URLField(
+        _("partner calendar (.ics)"),
+        blank=True,
+        max_length=500,
+        help_text=_(
+            "The address of the agenda you already keep (Google Calendar, Outlook, ...) as an .ics "
+            "link. Its events are imported as activities of this welkomhuis every hour."
+        ),
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
@@ -123,7 +133,7 @@ class LocationPage(Page):
         index.FilterField("kind"),
     ]
     parent_page_types = ["locations.LocationIndexPage"]
-    subpage_types = []  # the activities issue adds ActivityPage here
+    subpage_types = ["activities.ActivityPage"]
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -167,12 +177,14 @@ class LocationPage(Page):
         ),
     ]
     room_panels = [InlinePanel("rooms", label=_("Room"), heading=_("Rooms"))]
+    calendar_panels = [FieldPanel("calendar_url"), CalendarImportStatusPanel(heading=_("Last import"))]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(address_panels, heading=_("Address and map")),
             ObjectList(hours_panels, heading=_("Opening hours")),
             ObjectList(room_panels, heading=_("Rooms")),
+            ObjectList(calendar_panels, heading=_("Agenda import")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
@@ -210,6 +222,8 @@ class LocationPage(Page):
         return f"https://www.openstreetmap.org/directions?route=%3B{lat}%2C{lon}#map=17/{lat}/{lon}"
 
     def get_context(self, request, *args, **kwargs):
+        from activities.views import activities_url_for, upcoming_at_location
+
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate(timezone=AMSTERDAM)
         context["week"] = self.schedule.week(today)
@@ -222,6 +236,8 @@ class LocationPage(Page):
         )
         context["rooms"] = self.rooms.all()
         context["location_geojson"] = feature_collection([feature(self, request)])
+        context["upcoming_activities"] = upcoming_at_location(self, request)
+        context["activities_url"] = activities_url_for(self)
         return context
 
 

@@ -1,0 +1,125 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from . import schedule
+
+REPEAT_CHOICES = [
+    ("once", pgettext_lazy("repeat", "Once")),
+    ("daily", pgettext_lazy("repeat", "Every day")),
+    ("weekly", pgettext_lazy("repeat", "Every week")),
+    ("monthly", pgettext_lazy("repeat", "Every month (same weekday)")),
+]
+CUSTOM = "custom"
+MONTH_WEEK_CHOICES = [
+    ("", _("Same as the first date")),
+    ("1", _("First")),
+    ("2", _("Second")),
+    ("3", _("Third")),
+    ("4", _("Fourth")),
+    ("-1", _("Last")),
+]
+WEEKDAY_CHOICES = [
+    ("MO", _("Monday")),
+    ("TU", _("Tuesday")),
+    ("WE", _("Wednesday")),
+    ("TH", _("Thursday")),
+    ("FR", _("Friday")),
+    ("SA", _("Saturday")),
+    ("SU", _("Sunday")),
+]
+
+
+class ActivityPageForm(WagtailAdminPageForm):
+    """The page form plus plain fields for the repeat rule, which is stored as RRULE text.
+
+    A rule the fields cannot show (imported from a partner calendar) is kept as
+    it is unless the editor picks another repeat option.
+    """
+
+    repeat = forms.ChoiceField(label=_("Repeat"), choices=REPEAT_CHOICES, initial="once")
+    repeat_interval = forms.IntegerField(
+        label=_("Every how many"),
+        min_value=1,
+        max_value=52,
+        initial=1,
+        required=False,
+        help_text=_("2 with 'every week' means every other week."),
+    )
+    repeat_weekdays = forms.MultipleChoiceField(
+        label=_("On which days (every week)"),
+        choices=WEEKDAY_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Empty: the weekday of the first date."),
+    )
+    repeat_month_week = forms.ChoiceField(
+        label=_("Which week of the month"), choices=MONTH_WEEK_CHOICES, required=False
+    )
+    repeat_until = forms.DateField(label=_("Until"), required=False, help_text=_("The last possible date."))
+    repeat_count = forms.IntegerField(
+        label=_("Or: how many times"), min_value=1, max_value=500, required=False
+    )
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        self._init_repeat_fields()
+        if "room" in self.fields:
+            location = parent_page if self.instance._state.adding else self.instance.get_parent()
+            self.fields["room"].queryset = self.fields["room"].queryset.filter(
+                page_id=location.pk if location else None
+            )
+
+    def _init_repeat_fields(self):
+        rule = self.instance.recurrence
+        fields = schedule.describe_rrule(rule)
+        if fields is None:
+            self.fields["repeat"].choices = [
+                *REPEAT_CHOICES,
+                (CUSTOM, _("As imported: %(rule)s") % {"rule": rule}),
+            ]
+            self.initial.setdefault("repeat", CUSTOM)
+            return
+        self.initial.setdefault("repeat", fields["repeat"])
+        self.initial.setdefault("repeat_interval", fields.get("interval", 1))
+        self.initial.setdefault("repeat_weekdays", fields.get("weekdays", []))
+        if fields.get("month_week"):
+            self.initial.setdefault("repeat_month_week", str(fields["month_week"]))
+        self.initial.setdefault("repeat_until", fields.get("until"))
+        self.initial.setdefault("repeat_count", fields.get("count"))
+
+    def clean(self):
+        cleaned = super().clean()
+        repeat = cleaned.get("repeat")
+        start_date = cleaned.get("start_date")
+        if repeat in (None, CUSTOM) or not start_date:
+            return cleaned
+        until, count = cleaned.get("repeat_until"), cleaned.get("repeat_count")
+        if until and count:
+            self.add_error("repeat_count", _("Choose an end date or a number of times, not both."))
+        if until and until < start_date:
+            self.add_error("repeat_until", _("The last date cannot be before the first date."))
+        month_week = cleaned.get("repeat_month_week")
+        if repeat == "monthly" and month_week == "" and start_date.day > 28:
+            self.add_error(
+                "repeat_month_week",
+                _("The first date is in the fifth week of the month; choose 'last' or another week."),
+            )
+        if self.errors:
+            return cleaned
+        self.instance.recurrence = schedule.compose_rrule(
+            repeat,
+            interval=cleaned.get("repeat_interval") or 1,
+            weekdays=cleaned.get("repeat_weekdays") or (),
+            month_week=int(month_week) if month_week else None,
+            until=until,
+            count=count,
+            start_date=start_date,
+        )
+        if self.instance.recurrence:
+            try:
+                schedule.parse_rule(self.instance.recurrence, start_date)
+            except schedule.ScheduleError as error:
+                self.add_error("repeat", str(error))
+        return cleaned

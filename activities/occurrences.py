@@ -1,0 +1,98 @@
+"""Materialise schedules into Occurrence rows over a rolling 12-month horizon.
+
+Rows are matched on (activity, series date), so an occurrence keeps its id
+when its time or status changes: registrations (a later feature) hang on it.
+Rows before today are history and are never touched here.
+"""
+
+from datetime import timedelta
+
+import holidays as holiday_calendars
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from .models import ActivityPage, HolidayClosure, Occurrence
+from .schedule import AMSTERDAM, HORIZON_DAYS, ScheduleError, expand
+
+COMPARED_FIELDS = ("location_id", "start", "end", "all_day", "status", "note", "moved_from")
+CHUNK = 500
+
+
+def holiday_names(first, last, closure):
+    """Dates that are holidays for this kind of closure, with their Dutch names."""
+    if not closure:
+        return {}
+    categories = ("public", "school") if closure == HolidayClosure.PUBLIC_AND_SCHOOL else ("public",)
+    calendar = holiday_calendars.NL(
+        years=range(first.year, last.year + 1), subdiv="Midden", categories=categories, language="nl"
+    )
+    return {day: name for day, name in calendar.items() if first <= day <= last}
+
+
+def window(today=None):
+    today = today or timezone.localdate(timezone=AMSTERDAM)
+    return today, today + timedelta(days=HORIZON_DAYS)
+
+
+def materialise(activities=None, today=None):
+    """Bring the future occurrences of these activities (default: all) in line with their schedules.
+
+    Live activities get the occurrences their schedule gives; unpublished ones
+    lose their future occurrences (their history stays). A schedule that cannot
+    be expanded gives none. Returns counts of created, updated and deleted rows.
+    """
+    first, last = window(today)
+    holidays = {closure: holiday_names(first, last, closure) for closure in HolidayClosure.values}
+    if activities is None:
+        ids = list(ActivityPage.objects.live().values_list("pk", flat=True))
+    else:
+        ids = [activity.pk for activity in activities]
+    counts = {"created": 0, "updated": 0, "deleted": 0}
+    for start in range(0, len(ids), CHUNK):
+        _sync_chunk(ids[start : start + CHUNK], first, last, holidays, counts)
+    return counts
+
+
+def _sync_chunk(ids, first, last, holidays, counts):
+    activities = list(ActivityPage.objects.live().filter(pk__in=ids).prefetch_related("schedule_changes"))
+    parents = dict(
+        Page.objects.filter(path__in={a.path[: -a.steplen] for a in activities}).values_list("path", "pk")
+    )
+    existing = {
+        (row.activity_id, row.key): row
+        for row in Occurrence.objects.filter(activity_id__in=ids, key__gte=first)
+    }
+    to_create, to_update, keep = [], [], set()
+    for activity in activities:
+        location_id = parents[activity.path[: -activity.steplen]]
+        try:
+            specs = expand(activity.schedule, first, last, holidays[activity.holiday_closure or ""])
+        except ScheduleError:
+            specs = []
+        for spec in specs:
+            values = {
+                "location_id": location_id,
+                "start": spec.start,
+                "end": spec.end,
+                "all_day": spec.all_day,
+                "status": spec.status,
+                "note": spec.note[:200],
+                "moved_from": spec.moved_from,
+            }
+            keep.add((activity.pk, spec.key))
+            row = existing.get((activity.pk, spec.key))
+            if row is None:
+                to_create.append(Occurrence(activity_id=activity.pk, key=spec.key, **values))
+            elif any(getattr(row, name) != value for name, value in values.items()):
+                for name, value in values.items():
+                    setattr(row, name, value)
+                to_update.append(row)
+    stale = [row.pk for key, row in existing.items() if key not in keep]
+    with transaction.atomic():
+        Occurrence.objects.filter(pk__in=stale).delete()
+        Occurrence.objects.bulk_update(to_update, COMPARED_FIELDS, batch_size=1000)
+        Occurrence.objects.bulk_create(to_create, batch_size=1000)
+    counts["created"] += len(to_create)
+    counts["updated"] += len(to_update)
+    counts["deleted"] += len(stale)

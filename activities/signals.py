@@ -1,0 +1,28 @@
+from django.dispatch import receiver
+from django.utils import timezone
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .indexing import update_search_index
+from .models import ActivityPage
+from .occurrences import materialise
+
+
+@receiver(page_published, sender=ActivityPage)
+def activity_published(sender, instance, **kwargs):
+    # Publishing a series is also saying it still runs.
+    ActivityPage.objects.filter(pk=instance.pk).update(confirmed_at=timezone.now(), hidden_as_stale=False)
+    materialise([instance])
+    update_search_index([instance])
+
+
+@receiver(page_unpublished, sender=ActivityPage)
+def activity_unpublished(sender, instance, **kwargs):
+    materialise([instance])
+    update_search_index([instance])
+
+
+@receiver(post_page_move)
+def activity_moved(sender, instance, **kwargs):
+    # An activity moved to another welkomhuis takes place there from now on.
+    if isinstance(instance.specific, ActivityPage):
+        materialise([instance])
