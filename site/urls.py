@@ -1,16 +1,18 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from activities import views as activities_views
 from locations import views as locations_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/locations.geojson", locations_views.locations_geojson, name="locations_geojson"),
+    path("api/v1/activities.geojson", activities_views.activities_geojson, name="activities_geojson"),
 ]
 
 # Everything a visitor reads is under a language prefix, except Dutch.
@@ -18,6 +20,11 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
     path("", include("home.urls")),
+    re_path(
+        r"^(?P<path>(?:[\w\-]+/)*)(?P<name>agenda|\d{4}-\d{2}-\d{2})\.ics$",
+        activities_views.page_calendar,
+        name="page_calendar",
+    ),
     # Wagtail's page serving must stay last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -23,7 +23,7 @@ def opening_state_label(state):
     if opens_on == today + timedelta(days=1):
         return _("Closed now, opens tomorrow at %(time)s") % {"time": _time(state.opens_at)}
     return _("Closed now, opens %(day)s at %(time)s") % {
-        "day": formats.date_format(opens_on, "l j F"),
+        "day": formats.date_format(opens_on, "l j E"),
         "time": _time(state.opens_at),
     }
 

@@ -23,6 +23,12 @@
     var address = document.createElement("div");
     address.textContent = properties.address;
     box.appendChild(address);
+    if (properties.listing_url) {
+      var listing = document.createElement("a");
+      listing.href = properties.listing_url;
+      listing.textContent = properties.listing_label;
+      box.appendChild(listing);
+    }
     return box;
   }
 
