@@ -141,6 +141,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.purge_unverified_accounts",
         "schedule": crontab(hour=3, minute=15),
     },
+    "refresh-occurrences": {
+        "task": "activities.tasks.refresh_occurrences",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "check-running-series": {
+        "task": "activities.tasks.check_running_series",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "import-partner-calendars": {
+        "task": "activities.tasks.import_partner_calendars",
+        "schedule": crontab(minute=10),
+    },
 }
 
 # --- Accounts (django-allauth) ---------------------------------------------------
@@ -273,6 +285,14 @@ LEAFLET_CONFIG = {
         },
     },
 }
+
+# --- Calendars -------------------------------------------------------------------
+# The domain in the UIDs of our .ics events: keep it the same forever, or every
+# subscribed calendar sees all events as new.
+CALENDAR_UID_DOMAIN = env("CALENDAR_UID_DOMAIN", default="welkomhuis.utrecht.nl")
+# Partner calendars: largest feed accepted, and how long to wait for it.
+CALENDAR_IMPORT_MAX_BYTES = env.int("CALENDAR_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
+CALENDAR_IMPORT_TIMEOUT = env.int("CALENDAR_IMPORT_TIMEOUT", default=20)
 
 # --- Security -------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -1,0 +1,89 @@
+from datetime import timedelta
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from locations.models import LocationPage
+
+from .importer import CalendarImportError, import_location
+from .models import ActivityPage
+from .occurrences import materialise
+
+REMIND_AFTER = timedelta(days=90)
+HIDE_AFTER = timedelta(days=120)
+
+
+@shared_task
+def refresh_occurrences():
+    """Nightly: roll the 12-month horizon forward and pick up holiday data."""
+    return materialise()
+
+
+@shared_task
+def import_partner_calendars():
+    """Hourly: queue an import for every welkomhuis that has a partner calendar."""
+    ids = list(LocationPage.objects.live().exclude(calendar_url="").values_list("pk", flat=True))
+    for location_id in ids:
+        import_partner_calendar.delay(location_id)
+    return len(ids)
+
+
+@shared_task
+def import_partner_calendar(location_id):
+    location = LocationPage.objects.get(pk=location_id)
+    try:
+        return str(import_location(location))
+    except CalendarImportError as error:
+        # Recorded for the welkomhuis's staff (CalendarImport); the feed's state is not our failure.
+        return f"failed: {error}"
+
+
+@shared_task
+def check_running_series(now=None):
+    """Daily: remind staff of series unconfirmed for 3 months; hide them after a further month."""
+    now = now or timezone.now()
+    series = ActivityPage.objects.live().exclude(recurrence="").filter(source_uid="")
+    stale = [page for page in series.select_related("activity_type") if page.is_stale(now)]
+    hide = [page.pk for page in stale if (page.confirmed_at or page.first_published_at) < now - HIDE_AFTER]
+    ActivityPage.objects.filter(pk__in=hide, hidden_as_stale=False).update(hidden_as_stale=True)
+    to_remind = [
+        page
+        for page in stale
+        if page.stale_reminder_sent_at is None
+        or page.stale_reminder_sent_at < (page.confirmed_at or page.first_published_at)
+    ]
+    by_location = {}
+    for page in to_remind:
+        by_location.setdefault(page.path[: -page.steplen], []).append(page)
+    sent = 0
+    for location in LocationPage.objects.filter(path__in=list(by_location)):
+        recipients = _staff_emails(location)
+        if recipients:
+            _send_reminder(location, by_location[location.path], recipients)
+            sent += 1
+        ActivityPage.objects.filter(pk__in=[p.pk for p in by_location[location.path]]).update(
+            stale_reminder_sent_at=now
+        )
+    return {"stale": len(stale), "hidden": len(hide), "reminders": sent}
+
+
+def _staff_emails(location):
+    staff = getattr(location, "staff", None)
+    if staff is None:
+        return []
+    return list(staff.group.user_set.filter(is_active=True).values_list("email", flat=True))
+
+
+def _send_reminder(location, pages, recipients):
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "location": location,
+            "pages": pages,
+            "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/",
+        }
+        subject = render_to_string("activities/email/still_running_subject.txt", context).strip()
+        body = render_to_string("activities/email/still_running.txt", context)
+    send_mail(subject, body, None, recipients)

@@ -1,0 +1,85 @@
+"""Admin additions for activities: the "still running?" confirmation and calendar import problems."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.http import HttpResponseForbidden, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from laces.components import Component
+from wagtail import hooks
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from locations.models import LocationPage
+
+from .models import ActivityPage, CalendarImport
+
+
+def confirm_still_running(request, pk):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    page = get_object_or_404(ActivityPage, pk=pk)
+    if not page.permissions_for_user(request.user).can_edit():
+        return HttpResponseForbidden()
+    ActivityPage.objects.filter(pk=pk).update(
+        confirmed_at=timezone.now(), hidden_as_stale=False, stale_reminder_sent_at=None
+    )
+    messages.success(
+        request, _("Thank you: “%(title)s” is confirmed for three more months.") % {"title": page.title}
+    )
+    return redirect(request.POST.get("next") or reverse("wagtailadmin_home"))
+
+
+@hooks.register("register_admin_urls")
+def admin_urls():
+    return [path("activities/<int:pk>/still-running/", confirm_still_running, name="activities_confirm")]
+
+
+def _editable(user, queryset):
+    """The pages of a queryset this user may edit (staff: their own welkomhuis)."""
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return queryset.filter(pk__in=editable.values("pk"))
+
+
+class StaleSeriesPanel(Component):
+    name = "stale_series"
+    template_name = "activities/admin/stale_series_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        cutoff = timezone.now() - timedelta(days=90)
+        series = (
+            ActivityPage.objects.live()
+            .exclude(recurrence="")
+            .filter(source_uid="")
+            .filter(first_published_at__lt=cutoff)
+            .exclude(confirmed_at__gte=cutoff)
+        )
+        return {
+            "series": _editable(request.user, series).order_by("confirmed_at")[:50],
+            "request": request,
+            "csrf_token": parent_context["csrf_token"],
+        }
+
+
+class CalendarImportProblemsPanel(Component):
+    name = "calendar_import_problems"
+    template_name = "activities/admin/calendar_import_panel.html"
+    order = 60
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        locations = _editable(request.user, LocationPage.objects.exclude(calendar_url=""))
+        problems = (
+            CalendarImport.objects.filter(location__in=locations).exclude(error="").select_related("location")
+        )
+        return {"problems": problems, "request": request}
+
+
+@hooks.register("construct_homepage_panels")
+def add_activity_panels(request, panels):
+    panels.append(StaleSeriesPanel())
+    panels.append(CalendarImportProblemsPanel())
