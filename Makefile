@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install static messages migrate demo serve lint check ci bench clean
+.PHONY: run test install static messages makemessages migrate demo serve lint check ci bench clean
 
 run: install migrate demo serve ## set up everything, load demo data, serve on 127.0.0.1:$(PORT)
 
@@ -31,6 +31,10 @@ static: node_modules/.installed ## build the design-system CSS and vendor files 
 messages: $(VENV)/.installed ## compile translations (locale/*.po -> .mo)
 	$(PY) manage.py compile_translations
 
+makemessages: install ## update locale/*.po from the code (needs GNU gettext); then translate and `make messages`
+	$(PY) manage.py makemessages -l nl -l en -l ar -l uk --no-location --no-obsolete \
+		--ignore=.venv --ignore=node_modules --ignore=static --ignore=staticfiles --ignore=tests
+
 migrate: install
 	$(PY) manage.py migrate --noinput
 
@@ -47,9 +51,14 @@ check: install ## Django's checks and "no missing migrations"
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
-bench: migrate ## seed synthetic data at scale and print the speed figures as JSON
-	$(PY) manage.py seed_scale --locations $${LOCATIONS:-200} --seed 1
-	$(PY) manage.py bench --runs $${RUNS:-20}
+# The benchmark has a database of its own, so it never touches the demo site.
+BENCH := DATABASE_URL=sqlite:///$(CURDIR)/bench.sqlite3 DJANGO_DEBUG=false $(PY) manage.py
+
+bench: install ## seed data at scale in bench.sqlite3 and print the speed figures (JSON lines)
+	rm -f bench.sqlite3
+	$(BENCH) migrate --noinput -v 0
+	$(BENCH) seed_scale --locations $${LOCATIONS:-200} --activities $${ACTIVITIES:-5000} --recurring $${RECURRING:-1000} --seed 1
+	$(BENCH) bench --runs $${RUNS:-20}
 
 ci: ## what CI runs
 	bash .ci/run

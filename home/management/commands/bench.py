@@ -1,60 +1,162 @@
-"""Measure the pages that must stay fast, on the data in the database.
+"""Measure what must stay fast, on the data in the database; one JSON object per figure.
 
-    python manage.py seed_scale --locations 200 --seed 1
+    python manage.py seed_scale --locations 200 --activities 5000 --recurring 1000 --seed 1
     python manage.py bench --runs 20
 
-Prints one JSON object: per URL the median and 95th-percentile time of an
-in-process GET (no network), the number of SQL queries and the response size.
-Later features add their URLs here.
+Page figures are in-process GETs through Django's test client (no network),
+warm: the median and 95th percentile of the runs, the number of SQL queries
+and the response size. `make bench` does all this in a database of its own.
 """
 
 import json
+import random
 import statistics
 import time
+from datetime import datetime, timedelta
 
 from django.core.management.base import BaseCommand
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from icalendar import Calendar, Event
 
-from locations.models import LocationPage
+from activities.importer import import_calendar
+from activities.models import ActivityPage, Occurrence
+from activities.occurrences import materialise
+from activities.schedule import AMSTERDAM
+from locations.models import LocationIndexPage, LocationPage
 
-DEFAULT_HOST = "localhost"
+WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
 class Command(BaseCommand):
-    help = "Time the key public pages and API endpoints; prints JSON."
+    help = "Time the key pages, feeds, occurrence generation and calendar import; prints JSON lines."
 
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=20)
+        parser.add_argument("--import-events", type=int, default=1000)
 
-    def handle(self, *args, runs, **options):
-        location = LocationPage.objects.live().order_by("path").first()
+    def handle(self, *args, runs, import_events, **options):
+        self.emit(
+            "data",
+            welkomhuizen=LocationPage.objects.live().count(),
+            activities=ActivityPage.objects.live().count(),
+            occurrences=Occurrence.objects.count(),
+        )
+        busiest = (
+            LocationPage.objects.live()
+            .filter(occurrences__isnull=False)
+            .order_by("-numchild", "path")
+            .first()
+        ) or LocationPage.objects.live().order_by("path").first()
         urls = {
-            "welkomhuizen_index": "/welkomhuizen/",
-            "welkomhuizen_filtered": "/welkomhuizen/?wijk=overvecht&facility=has_wifi&open_now=on",
-            "locations_geojson": "/api/v1/locations.geojson",
             "home": "/",
+            "welkomhuizen_index": "/welkomhuizen/",
+            "activities_listing_first_page": "/activiteiten/",
+            "activities_listing_filtered": "/activiteiten/?when=month&type=taalcafe&level=a0-a2&free=on",
+            "activities_geojson_next_7_days": "/api/v1/activities.geojson",
+            "locations_geojson": "/api/v1/locations.geojson",
         }
-        if location:
-            urls["welkomhuis_page"] = location.url
-        client = Client(HTTP_HOST=DEFAULT_HOST)
-        results = {"welkomhuizen": LocationPage.objects.live().count(), "runs": runs, "urls": {}}
+        if busiest:
+            urls["welkomhuis_page"] = busiest.url
+            urls["welkomhuis_feed_12_months"] = f"{busiest.url}agenda.ics"
         for name, url in urls.items():
-            client.get(url)  # warm caches, as a running site would have them
-            timings = []
-            for _ in range(runs):
-                with CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
-                    response = client.get(url)
-                    timings.append((time.perf_counter() - started) * 1000)
-                assert response.status_code == 200, (url, response.status_code)
-            timings.sort()
-            results["urls"][name] = {
-                "url": url,
-                "median_ms": round(statistics.median(timings), 1),
-                "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 1),
-                "queries": len(queries.captured_queries),
-                "bytes": len(response.content),
-            }
-        self.stdout.write(json.dumps(results, indent=2))
+            self.emit(name, **self.time_get(url, runs))
+        self.emit("regenerate_all_occurrences", **self.time_regeneration())
+        self.emit("import_calendar", **self.time_import(import_events))
+
+    def emit(self, figure, **values):
+        self.stdout.write(json.dumps({"figure": figure, **values}))
+
+    def time_get(self, url, runs):
+        client = Client(HTTP_HOST="localhost")
+        client.get(url)  # warm caches, as a running site has them
+        timings = []
+        for _ in range(runs):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = client.get(url)
+                timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        timings.sort()
+        return {
+            "url": url,
+            "median_ms": round(statistics.median(timings), 1),
+            "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 1),
+            "queries": len(queries.captured_queries),
+            "bytes": len(response.content),
+        }
+
+    def time_regeneration(self):
+        """All future occurrences deleted and generated again from the schedules, in one transaction."""
+        with transaction.atomic():
+            Occurrence.objects.filter(key__gte=timezone.localdate()).delete()
+            started = time.perf_counter()
+            counts = materialise()
+            seconds = time.perf_counter() - started
+        return {"seconds": round(seconds, 2), **counts}
+
+    def time_import(self, events):
+        """A synthetic partner feed of N events into a welkomhuis of its own, then the same feed again."""
+        feed = synthetic_feed(events)
+        index = LocationIndexPage.objects.get()
+        location = LocationPage.objects.filter(slug="bench-import").first()
+        if location:
+            location.delete()
+        template = LocationPage.objects.live().exclude(slug="bench-import").first()
+        location = LocationPage(
+            title="Bench import",
+            slug="bench-import",
+            kind=template.kind,
+            intro="Benchmark",
+            street_address="Meetstraat 1",
+            postcode="3511 AB",
+            wijk=template.wijk,
+            latitude=template.latitude,
+            longitude=template.longitude,
+        )
+        index.add_child(instance=location)
+        started = time.perf_counter()
+        first = import_calendar(location, feed)
+        first_seconds = time.perf_counter() - started
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            second = import_calendar(location, feed)
+            second_seconds = time.perf_counter() - started
+        writes = [q for q in queries.captured_queries if q["sql"].lstrip().upper().startswith(WRITES)]
+        location.delete()
+        return {
+            "events": events,
+            "first_seconds": round(first_seconds, 2),
+            "first": str(first),
+            "second_seconds": round(second_seconds, 2),
+            "second": str(second),
+            "second_run_write_queries": len(writes),
+        }
+
+
+def synthetic_feed(count, seed=1):
+    """A partner calendar like a library keeps: mostly one-off events, a fifth weekly series."""
+    rng = random.Random(seed)
+    calendar = Calendar()
+    calendar.add("prodid", "-//Welkomhuis benchmark//NL")
+    calendar.add("version", "2.0")
+    today = timezone.localdate()
+    for n in range(count):
+        event = Event()
+        start = datetime.combine(
+            today + timedelta(days=rng.randrange(1, 300)), datetime.min.time(), AMSTERDAM
+        )
+        start = start.replace(hour=rng.choice([10, 14, 19]))
+        event.add("uid", f"bench-{n}@partner.example")
+        event.add("summary", f"Activiteit {n}")
+        event.add("description", "Een activiteit uit de agenda van een partner.")
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(hours=2))
+        event.add("dtstamp", start)
+        if n % 5 == 0:
+            event.add("rrule", {"freq": "weekly"})
+            event.add("exdate", start + timedelta(weeks=2))
+        calendar.add_component(event)
+    return calendar.to_ical()

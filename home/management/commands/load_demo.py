@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from activities.demo import load_demo_activities
 from locations.demo import load_demo_locations
 from locations.permissions import ensure_staff_group
 
@@ -19,18 +20,21 @@ STAFF_PASSWORD = "welkom-demo-staf"
 
 
 class Command(BaseCommand):
-    help = "Load demo data (idempotent): welkomhuizen, rooms, opening hours and demo accounts."
+    help = "Load demo data (idempotent): welkomhuizen, rooms, opening hours, activities and demo accounts."
 
     @transaction.atomic
     def handle(self, *args, **options):
         locations = load_demo_locations(timezone.localdate())
+        activities = load_demo_activities(timezone.localdate())
         admin = _demo_user(
             ADMIN_EMAIL, ADMIN_PASSWORD, first_name="Demo", last_name="Beheerder", superuser=True
         )
         staff = _demo_user(STAFF_EMAIL, STAFF_PASSWORD, first_name="Sanne", last_name="de Vries")
         neude = next(page for page in locations if page.slug == "bibliotheek-neude")
         staff.groups.add(ensure_staff_group(neude))
-        self.stdout.write(self.style.SUCCESS(f"Demo data: {len(locations)} welkomhuizen."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data: {len(locations)} welkomhuizen, {len(activities)} activities.")
+        )
         self.stdout.write(f"  Admin:  {admin.email} / {ADMIN_PASSWORD}  (all welkomhuizen)")
         self.stdout.write(f"  Staff:  {staff.email} / {STAFF_PASSWORD}  (only Bibliotheek Neude)")
 

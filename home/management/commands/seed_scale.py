@@ -1,4 +1,7 @@
-"""Deterministic synthetic data at scale for benchmarks: `manage.py seed_scale --locations 200 --seed 1`.
+"""Deterministic synthetic data at scale for benchmarks:
+
+    manage.py seed_scale --locations 200 --activities 5000 --recurring 1000 --seed 1
+
 
 Later features add their own options (activities, bookings, volunteers).
 Rerunning replaces the previous synthetic data; demo data is left alone.
@@ -10,6 +13,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from activities.scale import seed_activities
 from locations.scale import seed_locations
 
 
@@ -18,6 +22,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--locations", type=int, default=200, help="number of welkomhuizen")
+        parser.add_argument("--activities", type=int, default=0, help="number of activities")
+        parser.add_argument("--recurring", type=int, default=0, help="how many of them repeat weekly")
         parser.add_argument("--seed", type=int, default=1, help="random seed; same seed, same data")
 
     @transaction.atomic
@@ -29,3 +35,12 @@ class Command(BaseCommand):
             f"Seeded {len(locations)} welkomhuizen with {3 * len(locations)} rooms "
             f"(seed {options['seed']}) in {time.perf_counter() - started:.1f} s."
         )
+        if options["activities"]:
+            started = time.perf_counter()
+            activities, materialise_seconds = seed_activities(
+                options["activities"], min(options["recurring"], options["activities"]), rng, locations
+            )
+            self.stdout.write(
+                f"Seeded {len(activities)} activities ({options['recurring']} weekly) in "
+                f"{time.perf_counter() - started:.1f} s; materialising took {materialise_seconds:.1f} s."
+            )
