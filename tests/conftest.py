@@ -130,3 +130,14 @@ def staff_member(db):
         return user
 
     return make
+
+
+@pytest.fixture
+def make_activity(make_location):
+    """Create and publish an activity (publishing materialises its occurrences, as in the admin)."""
+    from activities.factories import ActivityPageFactory
+
+    def make(location=None, **fields):
+        return ActivityPageFactory.published(parent=location or make_location(), **fields)
+
+    return make

@@ -14,23 +14,26 @@ def axe_violations(page):
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `npm ci`")
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
-    )
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
     return [
         f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]
     ]
 
 
 @pytest.mark.parametrize("prefix", ["", "/ar"])
-def test_public_pages_have_no_axe_violations(page, live_server, make_location, prefix):
+def test_public_pages_have_no_axe_violations(page, live_server, make_location, make_activity, prefix):
     location = make_location(title="Bibliotheek Neude", has_wifi=True, wheelchair_accessible=True)
     make_location(title="Plan Einstein", latitude="52.118500", longitude="5.110100")
+    activity = make_activity(location=location, title="Taalcafé", recurrence="FREQ=WEEKLY")
     for path in [
         "/",
         "/welkomhuizen/",
         "/welkomhuizen/?wijk=zuid",  # the empty state
         location.url,
+        "/activiteiten/",
+        "/activiteiten/?view=map&type=taalcafe",
+        "/activiteiten/?type=sport",  # the empty state
+        activity.url,
         "/zoeken/?q=neude",
         "/account/login/",
         "/account/signup/",
