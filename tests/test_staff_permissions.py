@@ -123,3 +123,9 @@ def test_staff_images_stay_in_their_own_collection(staff_member, two_locations):
         title="Foto B", file="b.jpg", width=10, height=10, collection=other.staff.collection
     )
     assert not image_permissions.user_has_permission_for_instance(user, "change", other_image)
+
+
+def test_admin_sends_no_staff_email_hashes_to_gravatar(client, staff_member, two_locations):
+    own, _other = two_locations
+    client.force_login(staff_member(own))
+    assert b"gravatar" not in client.get(reverse("wagtailadmin_home")).content
