@@ -4,7 +4,9 @@ Dates are relative to the Monday of the current week, so loading twice in the
 same week gives the same site; each activity is keyed on its slug.
 """
 
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
+
+from dateutil.rrule import rrulestr
 
 from home.models import Language, Leefgebied, Organisation
 from locations.models import LocationPage
@@ -340,6 +342,12 @@ RULES = {
 }
 
 
+def _first_date_of(rule, day):
+    """The first date on or after day that a monthly rule gives (a series starts on one of its dates)."""
+    start = datetime.combine(day, time(0))
+    return rrulestr(f"RRULE:{rule}", dtstart=start).after(start, inc=True).date()
+
+
 def load_demo_activities(today):
     monday = today - timedelta(days=today.weekday())
     types = {t.slug: t for t in ActivityType.objects.all()}
@@ -350,6 +358,8 @@ def load_demo_activities(today):
     for location_slug, slug, title, type_slug, weekday, start, end, repeat, extra in DEMO_ACTIVITIES:
         location = LocationPage.objects.get(slug=location_slug)
         first = monday + timedelta(days=weekday + (7 if repeat == "once-next-week" else 0))
+        if repeat.startswith("monthly"):
+            first = _first_date_of(RULES[repeat](first), first)
         fields = {
             "title": title,
             "summary": extra["summary"],

@@ -1,9 +1,14 @@
+from datetime import timedelta
+
 from django import forms
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from home.forms import ChoosableImagesPageForm
 
 from . import schedule
+from .validators import validate_plausible_date
 
 REPEAT_CHOICES = [
     ("once", pgettext_lazy("repeat", "Once")),
@@ -31,7 +36,7 @@ WEEKDAY_CHOICES = [
 ]
 
 
-class ActivityPageForm(WagtailAdminPageForm):
+class ActivityPageForm(ChoosableImagesPageForm):
     """The page form plus plain fields for the repeat rule, which is stored as RRULE text.
 
     A rule the fields cannot show (imported from a partner calendar) is kept as
@@ -57,7 +62,12 @@ class ActivityPageForm(WagtailAdminPageForm):
     repeat_month_week = forms.ChoiceField(
         label=_("Which week of the month"), choices=MONTH_WEEK_CHOICES, required=False
     )
-    repeat_until = forms.DateField(label=_("Until"), required=False, help_text=_("The last possible date."))
+    repeat_until = forms.DateField(
+        label=_("Until"),
+        required=False,
+        help_text=_("The last possible date."),
+        validators=[validate_plausible_date],
+    )
     repeat_count = forms.IntegerField(
         label=_("Or: how many times"), min_value=1, max_value=500, required=False
     )
@@ -106,6 +116,7 @@ class ActivityPageForm(WagtailAdminPageForm):
                 "repeat_month_week",
                 _("The first date is in the fifth week of the month; choose 'last' or another week."),
             )
+        self._check_first_date_fits(repeat, start_date, cleaned.get("repeat_weekdays"), month_week)
         if self.errors:
             return cleaned
         self.instance.recurrence = schedule.compose_rrule(
@@ -123,3 +134,26 @@ class ActivityPageForm(WagtailAdminPageForm):
             except schedule.ScheduleError as error:
                 self.add_error("repeat", str(error))
         return cleaned
+
+    def _check_first_date_fits(self, repeat, start_date, weekdays, month_week):
+        """The first date must be one of the series' dates: calendar apps count it as one either way."""
+        weekday = formats.date_format(start_date, "l")
+        if repeat == "weekly" and weekdays and schedule.WEEKDAY_CODES[start_date.weekday()] not in weekdays:
+            self.add_error(
+                "repeat_weekdays",
+                _("The first date is a %(weekday)s: tick that day too, or choose another first date.")
+                % {"weekday": weekday},
+            )
+        if repeat == "monthly" and month_week:
+            position = int(month_week)
+            fits = (
+                (start_date + timedelta(days=7)).month != start_date.month
+                if position == -1
+                else (start_date.day - 1) // 7 + 1 == position
+            )
+            if not fits:
+                self.add_error(
+                    "repeat_month_week",
+                    _("The first date is not on that %(weekday)s of the month; choose another first date.")
+                    % {"weekday": weekday},
+                )

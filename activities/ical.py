@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, vGeo, vRecur
 
-from .schedule import _UNTIL, AMSTERDAM, local
+from .schedule import _UNTIL, AMSTERDAM, as_series_says, local
 
 # The EU daylight-saving rules as a VTIMEZONE with yearly RRULEs (as Google and
 # Thunderbird write it): short, and right for every year the series may run.
@@ -142,9 +142,8 @@ def _series_start(schedule, day):
 
 
 def _differs(schedule, occurrence):
-    """Whether a date needs an override: not as the series says (cancelled, holiday, moved)."""
+    """Whether a date needs an override: not as the series says (cancelled, holiday, moved, other times)."""
     if occurrence.status != "scheduled" or occurrence.moved_from:
         return True
-    if schedule.all_day:
-        return False
-    return occurrence.start != local(occurrence.key, schedule.start_time)
+    usual = as_series_says(schedule, occurrence.key)
+    return (occurrence.start, occurrence.end) != (usual.start, usual.end)

@@ -12,13 +12,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -27,6 +29,7 @@ from home.models import Icon, TranslatedNameMixin
 from . import schedule as schedule_module
 from .forms import ActivityPageForm
 from .panels import ImportedNoticePanel
+from .validators import validate_plausible_date
 
 
 @register_snippet
@@ -91,6 +94,12 @@ class ActivityIndexPage(Page):
         from .views import activity_listing
 
         return activity_listing(request, self)
+
+
+class ActivityPageQuerySet(PageQuerySet):
+    def visible(self):
+        """What visitors may see: published, not behind a login or password, not hidden as stale."""
+        return self.live().public().filter(hidden_as_stale=False)
 
 
 class ActivityPage(Page):
@@ -163,11 +172,17 @@ class ActivityPage(Page):
     )
 
     # The schedule: see schedule.py. Times are wall-clock times in Europe/Amsterdam.
-    start_date = models.DateField(_("date"), help_text=_("The (first) day."))
+    start_date = models.DateField(
+        _("date"), help_text=_("The (first) day."), validators=[validate_plausible_date]
+    )
     start_time = models.TimeField(_("start time"), null=True, blank=True, help_text=_("Empty: all day."))
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     end_date = models.DateField(
-        _("last day"), null=True, blank=True, help_text=_("Only for one activity over several days.")
+        _("last day"),
+        null=True,
+        blank=True,
+        help_text=_("Only for one activity over several days."),
+        validators=[validate_plausible_date],
     )
     recurrence = models.CharField(_("repeat rule"), max_length=500, blank=True, editable=False)
     holiday_closure = models.CharField(
@@ -183,6 +198,8 @@ class ActivityPage(Page):
     source_uid = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
     source_hash = models.CharField(max_length=64, blank=True, editable=False)
 
+    objects = PageManager.from_queryset(ActivityPageQuerySet)()
+
     base_form_class = ActivityPageForm
     search_auto_update = False  # indexed on publish and in batches: see indexing.py
     parent_page_types = ["locations.LocationPage"]
@@ -191,6 +208,7 @@ class ActivityPage(Page):
         index.SearchField("summary"),
         index.SearchField("description"),
         index.FilterField("activity_type"),
+        index.FilterField("hidden_as_stale"),
     ]
 
     content_panels = Page.content_panels + [
@@ -251,7 +269,8 @@ class ActivityPage(Page):
     def clean(self):
         super().clean()
         errors = {}
-        if self.start_time and self.end_time and not self.end_date and self.end_time <= self.start_time:
+        same_day = not self.end_date or self.end_date == self.start_date
+        if self.start_time and self.end_time and same_day and self.end_time <= self.start_time:
             errors["end_time"] = _("The end time must be later than the start time.")
         if self.end_time and not self.start_time:
             errors["start_time"] = _("Fill in a start time too, or leave both empty for all day.")
@@ -309,6 +328,15 @@ class ActivityPage(Page):
             return f"{title} — {_('still running? Please confirm')}"
         return title
 
+    def is_visible_to_visitors(self):
+        """Whether visitors may see this activity (its page, feeds): also its welkomhuis must be published."""
+        return self.live and not self.hidden_as_stale and self.get_parent().live
+
+    def serve(self, request, *args, **kwargs):
+        if not self.is_visible_to_visitors():
+            raise Http404  # hidden as stale, or its welkomhuis is offline
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from .views import activity_page_context
 
@@ -326,13 +354,15 @@ class ScheduleChange(Orderable):
 
     page = ParentalKey(ActivityPage, on_delete=models.CASCADE, related_name="schedule_changes")
     date = models.DateField(
-        _("date"), help_text=_("The date in the series (for an extra date: the new date).")
+        _("date"),
+        help_text=_("The date in the series (for an extra date: the new date)."),
+        validators=[validate_plausible_date],
     )
     kind = models.CharField(_("what happens"), max_length=10, choices=Kind.choices, default=Kind.CANCELLED)
     reason = models.CharField(
         _("reason"), max_length=200, blank=True, help_text=_("Shown to visitors, e.g. 'The teacher is ill'.")
     )
-    new_date = models.DateField(_("new date"), null=True, blank=True)
+    new_date = models.DateField(_("new date"), null=True, blank=True, validators=[validate_plausible_date])
     new_start_time = models.TimeField(_("new start time"), null=True, blank=True)
     new_end_time = models.TimeField(_("new end time"), null=True, blank=True)
 

@@ -5,16 +5,19 @@ when its time or status changes: registrations (a later feature) hang on it.
 Rows before today are history and are never touched here.
 """
 
+import logging
 from datetime import timedelta
 
 import holidays as holiday_calendars
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
 from .models import ActivityPage, HolidayClosure, Occurrence
-from .schedule import AMSTERDAM, HORIZON_DAYS, ScheduleError, expand
+from .schedule import AMSTERDAM, HORIZON_DAYS, ScheduleError, expand, local
 
+logger = logging.getLogger(__name__)
 COMPARED_FIELDS = ("location_id", "start", "end", "all_day", "status", "note", "moved_from")
 CHUNK = 500
 
@@ -59,16 +62,32 @@ def _sync_chunk(ids, first, last, holidays, counts):
     parents = dict(
         Page.objects.filter(path__in={a.path[: -a.steplen] for a in activities}).values_list("path", "pk")
     )
-    existing = {
-        (row.activity_id, row.key): row
-        for row in Occurrence.objects.filter(activity_id__in=ids, key__gte=first)
+    # A date from the past moved to a day still to come is current too (and so is one moved back).
+    moved_from_past = {
+        (activity.pk, change.date)
+        for activity in activities
+        for change in activity.schedule.changes
+        if change.kind == "moved" and change.date < first
     }
+    rows = Occurrence.objects.filter(activity_id__in=ids).filter(
+        Q(key__gte=first)
+        | Q(start__gte=local(first, None))
+        | Q(key__in={key for _pk, key in moved_from_past})
+    )
+    existing = {(row.activity_id, row.key): row for row in rows}
+    recheck = moved_from_past | {key for key in existing if key[1] < first}
     to_create, to_update, keep = [], [], set()
     for activity in activities:
         location_id = parents[activity.path[: -activity.steplen]]
         try:
-            specs = expand(activity.schedule, first, last, holidays[activity.holiday_closure or ""])
-        except ScheduleError:
+            closed = holidays[activity.holiday_closure or ""]
+            specs = expand(activity.schedule, first, last, closed)
+            for pk, day in recheck:
+                if pk == activity.pk:
+                    specs += [s for s in expand(activity.schedule, day, day, closed) if s.key == day]
+        except (ScheduleError, OverflowError, ValueError):
+            # One unusable schedule must not stop the nightly run for all others.
+            logger.warning("Activity %s has a schedule that cannot be expanded", activity.pk, exc_info=True)
             specs = []
         for spec in specs:
             values = {

@@ -136,8 +136,11 @@ def expand(schedule, first, last, holidays=None):
         elif schedule.closed_on_holidays and day in holidays:
             spec = _replace(spec, status="holiday", note=holidays[day])
         specs.append(spec)
+    seen = {spec.key for spec in specs}
     for change in changes.extra:
-        if first <= change.date <= last:
+        # An extra date the series already has (or listed twice) is just that date.
+        if first <= change.date <= last and change.date not in seen:
+            seen.add(change.date)
             specs.append(
                 _occurrence(
                     schedule,
@@ -149,6 +152,11 @@ def expand(schedule, first, last, holidays=None):
                 )
             )
     return sorted(specs, key=lambda s: (s.start, s.key))
+
+
+def as_series_says(schedule, day):
+    """The occurrence on a series date before any change: to see whether a date was changed."""
+    return _occurrence(schedule, day, day, schedule.start_time, schedule.end_time, schedule.duration())
 
 
 def _occurrence(schedule, key, day, start_time, end_time, duration):
@@ -172,13 +180,27 @@ def _replace(spec, **changes):
 _UNTIL = re.compile(r"UNTIL=(\d{8})(T\d{6}Z?)?", re.IGNORECASE)
 
 
+SUPPORTED_FREQUENCIES = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+
+
 def parse_rule(rrule, start_date):
-    """A dateutil rule over naive local datetimes; UNTIL is a local date, inclusive."""
+    """A dateutil rule set over naive local datetimes; UNTIL is a local date, inclusive.
+
+    As RFC 5545 says (and calendar apps do), the first date is always an
+    occurrence, even when it is not on one of the rule's days.
+    """
     text = _UNTIL.sub(lambda m: f"UNTIL={m.group(1)}T235959", rrule.strip().upper())
+    parts = dict(part.split("=", 1) for part in text.split(";") if "=" in part)
+    unreadable = ScheduleError(_("This repeat rule cannot be read: %(rule)s") % {"rule": rrule})
+    # Rules more often than daily, or with an interval below 1, would never end expanding.
+    if parts.get("FREQ") not in SUPPORTED_FREQUENCIES or not parts.get("INTERVAL", "1").isdigit():
+        raise unreadable
+    if int(parts.get("INTERVAL", "1")) < 1:
+        raise unreadable
     try:
-        return rrulestr(f"RRULE:{text}", dtstart=datetime.combine(start_date, time(0)))
-    except (ValueError, TypeError) as error:
-        raise ScheduleError(_("This repeat rule cannot be read: %(rule)s") % {"rule": rrule}) from error
+        return rrulestr(f"RRULE:{text}", dtstart=datetime.combine(start_date, time(0)), compatible=True)
+    except (ValueError, TypeError, OverflowError) as error:
+        raise unreadable from error
 
 
 def compose_rrule(repeat, interval=1, weekdays=(), month_week=None, until=None, count=None, start_date=None):
@@ -266,7 +288,8 @@ def _describe_fields(fields, start_date):
         else:
             text = ngettext("Every %(n)s day", "Every %(n)s days", interval) % {"n": interval}
     elif fields["repeat"] == "weekly":
-        days = _join([formats.date_format(_date_for_weekday(code), "l") for code in fields["weekdays"]])
+        codes = fields["weekdays"] or [WEEKDAY_CODES[start_date.weekday()]]  # no BYDAY: the first date's day
+        days = _join([formats.date_format(_date_for_weekday(code), "l") for code in codes])
         if interval == 1:
             text = _("Every %(days)s") % {"days": days}
         else:
