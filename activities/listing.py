@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.geo import PostcodeLookupError, bounding_box, distance_km, postcode_location
 from home.models import Language, Leefgebied, Wijk
+from home.search import clean_query
 from locations.models import LocationPage
 from locations.validators import POSTCODE_RE
 
@@ -82,6 +83,16 @@ class ActivityFilterForm(forms.Form):
             LocationPage.objects.live().public().order_by("title").values_list("pk", "title")
         )
 
+    def clean_q(self):
+        return clean_query(self.cleaned_data["q"])
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        today = timezone.localdate()
+        if day and not today - timedelta(days=366) <= day <= today + timedelta(days=366):
+            raise forms.ValidationError(_("Choose a date within a year from today."))
+        return day
+
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].strip()
         if postcode and not (POSTCODE_RE.match(postcode) or (postcode.isdigit() and len(postcode) == 4)):
@@ -124,9 +135,8 @@ def filter_occurrences(form, now=None, window=True):
     data = form.cleaned_data if form.is_bound else {}
     messages = []
     occurrences = Occurrence.objects.filter(
-        activity__live=True,
+        activity__in=ActivityPage.objects.visible().values("pk"),
         location__live=True,
-        activity__hidden_as_stale=False,
     )
     if window:
         period = Window(data, now)
@@ -152,7 +162,7 @@ def filter_occurrences(form, now=None, window=True):
         activity_filters &= Q(location__wheelchair_accessible=True)
     occurrences = occurrences.filter(activity_filters)
     if data.get("q"):
-        matches = ActivityPage.objects.live().search(data["q"], operator="and")[:1000]
+        matches = ActivityPage.objects.visible().search(data["q"], operator="and")[:1000]
         occurrences = occurrences.filter(activity_id__in=[page.pk for page in matches])
     distances = {}
     point = _point(data, messages)

@@ -98,6 +98,8 @@ def page_calendar(request, path, name):
     if not Page.objects.live().public().filter(pk=page.pk).exists():
         raise Http404
     page = page.specific
+    if isinstance(page, ActivityPage) and not page.is_visible_to_visitors():
+        raise Http404
     if name == "agenda":
         if isinstance(page, ActivityIndexPage):
             return listing_feed(request, page)
@@ -123,7 +125,8 @@ def activity_feed(request, activity):
 
 
 def location_feed(request, location):
-    occurrences = Occurrence.objects.filter(location=location, activity__live=True)
+    # Activities under this welkomhuis now (one that moved away keeps its history rows here).
+    occurrences = Occurrence.objects.filter(activity__in=ActivityPage.objects.child_of(location))
     return ical.response(_calendar_for(occurrences, request, location.title), f"{location.slug}.ics")
 
 
@@ -145,12 +148,14 @@ def occurrence_ics(request, activity, day):
 def _calendar_for(occurrences, request, name):
     """Every series with a date from a month ago onwards, with its overrides; a fixed number of queries."""
     since = timezone.now() - timedelta(days=FEED_HISTORY_DAYS)
-    rows = list(occurrences.filter(end__gte=since).select_related("location").order_by("start"))
+    rows = list(
+        occurrences.filter(end__gte=since, location__live=True).select_related("location").order_by("start")
+    )
     by_activity = defaultdict(list)
     for row in rows:
         by_activity[row.activity_id].append(row)
     activities = (
-        ActivityPage.objects.live()
+        ActivityPage.objects.visible()
         .filter(pk__in=list(by_activity))
         .select_related("activity_type")
         .prefetch_related("schedule_changes")
@@ -159,7 +164,7 @@ def _calendar_for(occurrences, request, name):
     calendar = ical.new_calendar(name)
     for activity in activities:
         activity_rows = by_activity[activity.pk]
-        activity.location = activity_rows[0].location
+        activity.location = activity_rows[-1].location  # the latest date: where it takes place now
         for event in ical.series_events(activity, activity_rows, request):
             calendar.add_component(event)
     return calendar
@@ -245,7 +250,7 @@ def upcoming_at_location(location, request, days=14, limit=10):
     now = timezone.now()
     occurrences = (
         Occurrence.objects.filter(
-            location=location, activity__live=True, activity__hidden_as_stale=False, end__gte=now
+            location=location, activity__in=ActivityPage.objects.visible().values("pk"), end__gte=now
         )
         .filter(start__lt=now + timedelta(days=days))
         .select_related("activity", "activity__activity_type")
