@@ -11,14 +11,19 @@ as written by Google Calendar, Outlook/Exchange, Apple Calendar and Thunderbird.
 """
 
 import hashlib
+import ipaddress
 import json
+import logging
 import re
+import socket
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from html import unescape
+from urllib.parse import urljoin, urlsplit
 
 import requests
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
@@ -33,6 +38,7 @@ from .models import ActivityPage, ActivityType, CalendarImport, ScheduleChange
 from .occurrences import materialise
 from .schedule import AMSTERDAM, Change, ScheduleError, parse_rule
 
+logger = logging.getLogger(__name__)
 OTHER_TYPE = "anders"
 _CONTENT_LINE = re.compile(r"^[A-Za-z0-9-]+(;[^:]*)?:")
 _UNTIL_VALUE = re.compile(r"UNTIL=([0-9TZ]+)", re.IGNORECASE)
@@ -88,25 +94,62 @@ class ImportResult:
 # --- Reading a feed -------------------------------------------------------------
 
 
+MAX_REDIRECTS = 5
+MAX_UID_LENGTH = 200  # our own suffix for orphaned overrides must still fit in source_uid
+
+
 def fetch(url):
-    """The feed's bytes, or CalendarImportError when it cannot be fetched."""
+    """The feed's bytes, or CalendarImportError when it cannot be fetched.
+
+    Staff choose the URL, so the server must not become their way into the
+    internal network: every address on the way (redirects included) must be a
+    public one, unless CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES is set.
+    """
     if url.startswith("webcal://"):
         url = "https://" + url[len("webcal://") :]
     try:
-        with requests.get(url, timeout=settings.CALENDAR_IMPORT_TIMEOUT, stream=True) as response:
-            response.raise_for_status()
-            data = b""
-            for chunk in response.iter_content(64 * 1024):
-                data += chunk
-                if len(data) > settings.CALENDAR_IMPORT_MAX_BYTES:
-                    raise CalendarImportError(
-                        _("The calendar is larger than %(size)s MB.")
-                        % {"size": settings.CALENDAR_IMPORT_MAX_BYTES // (1024 * 1024)}
-                    )
+        for _hop in range(MAX_REDIRECTS + 1):
+            _check_public(url)
+            with requests.get(
+                url, timeout=settings.CALENDAR_IMPORT_TIMEOUT, stream=True, allow_redirects=False
+            ) as response:
+                if response.is_redirect:
+                    url = urljoin(url, response.headers["Location"])
+                    continue
+                response.raise_for_status()
+                return _read_limited(response)
+        raise CalendarImportError(_("The calendar address redirects too often."))
     except requests.RequestException as error:
         raise CalendarImportError(
             _("The calendar could not be fetched: %(error)s") % {"error": error}
         ) from error
+
+
+def _check_public(url):
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise CalendarImportError(_("This is not a web address: %(url)s") % {"url": url})
+    if settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES:
+        return
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)}
+    except OSError as error:
+        raise CalendarImportError(
+            _("The calendar could not be fetched: %(error)s") % {"error": error}
+        ) from error
+    if not all(ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses):
+        raise CalendarImportError(_("Calendars can only be fetched from public internet addresses."))
+
+
+def _read_limited(response):
+    data = b""
+    for chunk in response.iter_content(64 * 1024):
+        data += chunk
+        if len(data) > settings.CALENDAR_IMPORT_MAX_BYTES:
+            raise CalendarImportError(
+                _("The calendar is larger than %(size)s MB.")
+                % {"size": settings.CALENDAR_IMPORT_MAX_BYTES // (1024 * 1024)}
+            )
     return data
 
 
@@ -132,6 +175,11 @@ def parse(data):
         uid = str(component.get("UID", "")).strip()
         if not uid:
             raise CalendarImportError(_("An event has no UID."), _locate(lines, component))
+        if len(uid) > MAX_UID_LENGTH:
+            raise CalendarImportError(
+                _("An event's UID is longer than %(max)s characters.") % {"max": MAX_UID_LENGTH},
+                _locate(lines, component, "UID"),
+            )
         for prop, message in component.errors:
             raise CalendarImportError(
                 _("Event %(uid)s: %(property)s is wrong: %(error)s")
@@ -379,24 +427,14 @@ def import_calendar(location, data):
             if page is not None and page.source_hash == event.hash and page.live:
                 result.unchanged += 1
                 continue
-            fields = _fields(event, types)
-            changes = [ScheduleChange(**asdict(change)) for change in event.changes]
-            if page is None:
-                page = ActivityPage(slug=_slug(event), source_uid=event.uid, live=True, **fields)
-                page.schedule_changes.set(changes)  # saved with the page: one write
-                location.add_child(instance=page)
-                result.created += 1
-            else:
-                for name, value in fields.items():
-                    setattr(page, name, value)
-                page.live = True
-                page.schedule_changes.set(changes)
-                if page.latest_revision_id:
-                    # Someone edited it in the admin: publish a revision, so the editor shows what is live.
-                    page.save_revision().publish()
-                else:
-                    page.save()
-                result.updated += 1
+            try:
+                page = _write(location, page, event, types, result)
+            except ValidationError as error:
+                # Checks of the page model the feed's own checks did not cover: reject the feed.
+                messages = "; ".join(error.messages)
+                raise CalendarImportError(
+                    _("Event %(uid)s cannot be saved: %(error)s") % {"uid": event.uid, "error": messages}
+                ) from error
             touched.append(page)
         seen = {event.uid for event in events}
         for uid, page in existing.items():
@@ -412,6 +450,29 @@ def import_calendar(location, data):
     return result
 
 
+def _write(location, page, event, types, result):
+    """Create or update the page of one event; returns it."""
+    fields = _fields(event, types)
+    changes = [ScheduleChange(**asdict(change)) for change in event.changes]
+    if page is None:
+        page = ActivityPage(slug=_slug(event), source_uid=event.uid, live=True, **fields)
+        page.schedule_changes.set(changes)  # saved with the page: one write
+        location.add_child(instance=page)
+        result.created += 1
+        return page
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.live = True
+    page.schedule_changes.set(changes)
+    if page.latest_revision_id:
+        # Someone edited it in the admin: publish a revision, so the editor shows what is live.
+        page.save_revision().publish()
+    else:
+        page.save()
+    result.updated += 1
+    return page
+
+
 def import_location(location, data=None):
     """Fetch (unless data is given) and import a welkomhuis's feed; record the outcome for its staff."""
     status, _created = CalendarImport.objects.get_or_create(location=location)
@@ -422,6 +483,15 @@ def import_location(location, data=None):
         status.error = str(error)
         status.save()
         raise
+    except Exception as error:
+        # A case the checks above do not foresee: the transaction was rolled back, so nothing
+        # changed; staff still hear about it, and the error is logged in full for developers.
+        logger.exception("Import of the calendar of %s failed", location)
+        status.error = _(
+            "The import failed unexpectedly; nothing was changed. Please tell the site administrators."
+        )
+        status.save()
+        raise CalendarImportError(status.error) from error
     status.error = ""
     status.succeeded_at = status.checked_at
     status.summary = str(result)

@@ -10,7 +10,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
@@ -29,6 +29,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, Orderable, Page
 from wagtail.search import index
 
+from home.forms import ChoosableImagesPageForm
 from home.models import Wijk
 
 from .geojson import feature, feature_collection
@@ -115,16 +116,18 @@ class LocationPage(Page):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    calendar_url = models.URLField(
+    calendar_url = models.CharField(
         _("partner calendar (.ics)"),
         blank=True,
         max_length=500,
+        validators=[URLValidator(schemes=["https", "http", "webcal"])],
         help_text=_(
             "The address of the agenda you already keep (Google Calendar, Outlook, ...) as an .ics "
             "link. Its events are imported as activities of this welkomhuis every hour."
         ),
     )
 
+    base_form_class = ChoosableImagesPageForm
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("description"),

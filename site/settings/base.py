@@ -295,6 +295,8 @@ CALENDAR_UID_DOMAIN = env("CALENDAR_UID_DOMAIN", default="welkomhuis.utrecht.nl"
 # Partner calendars: largest feed accepted, and how long to wait for it.
 CALENDAR_IMPORT_MAX_BYTES = env.int("CALENDAR_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 CALENDAR_IMPORT_TIMEOUT = env.int("CALENDAR_IMPORT_TIMEOUT", default=20)
+# Partner calendars must be on the public internet (staff must not reach internal services through us).
+CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = env.bool("CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES", default=False)
 
 # --- Security -------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
