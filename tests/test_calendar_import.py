@@ -173,12 +173,19 @@ def location(make_location):
 
 
 @pytest.fixture
-def partner_server():
+def partner_server(settings):
     """The partner's web server: a real HTTP server on localhost, serving what a test puts in `files`."""
-    files = {}
+    settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = True  # the test server is on localhost
+    files, redirects = {}, {}
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
+            if self.path in redirects:
+                self.send_response(302)
+                self.send_header("Location", redirects[self.path])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             if self.path in files:
                 status, body, content_type = 200, files[self.path], "text/calendar; charset=utf-8"
             else:
@@ -195,14 +202,15 @@ def partner_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield SimpleNamespace(url=f"http://127.0.0.1:{server.server_port}", files=files)
+    yield SimpleNamespace(url=f"http://127.0.0.1:{server.server_port}", files=files, redirects=redirects)
     server.shutdown()
     server.server_close()
 
 
 @pytest.fixture
-def unreachable_url():
+def unreachable_url(settings):
     """A URL on a port nothing listens on: the connection is refused."""
+    settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = True
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -935,3 +943,44 @@ def test_hourly_task_imports_every_welkomhuis_with_a_calendar(location, make_loc
     assert activities(without) == {}
     status = CalendarImport.objects.get(location=location)
     assert status.error == "" and status.succeeded_at is not None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8000/api/v1/locations.geojson",
+        "http://localhost/admin/",
+        "http://10.0.0.5/agenda.ics",
+        "http://[::1]/agenda.ics",
+        "http://169.254.169.254/latest/meta-data/",
+        "file:///etc/passwd",
+    ],
+)
+def test_calendar_urls_on_internal_addresses_are_refused(location, url):
+    """Staff choose the URL: the server must not fetch from the internal network for them."""
+    before = snapshot(location)
+    set_calendar_url(location, url)
+    with translation.override("en"), pytest.raises(CalendarImportError) as raised:
+        import_location(location)
+    assert "public internet" in str(raised.value) or "not a web address" in str(raised.value)
+    assert snapshot(location) == before
+    assert CalendarImport.objects.get(location=location).error == str(raised.value)
+
+
+def test_redirect_targets_are_checked_too(location, partner_server):
+    """A feed address that redirects elsewhere is judged again at each hop."""
+    partner_server.redirects["/agenda.ics"] = "file:///etc/passwd"
+    with translation.override("en"), pytest.raises(CalendarImportError, match="not a web address"):
+        import_location_from(location, f"{partner_server.url}/agenda.ics")
+
+
+def test_redirects_to_a_feed_are_followed(location, partner_server):
+    partner_server.files["/new/agenda.ics"] = (FIXTURES / "thunderbird.ics").read_bytes()
+    partner_server.redirects["/agenda.ics"] = "/new/agenda.ics"
+    result = import_location_from(location, f"{partner_server.url}/agenda.ics")
+    assert result.created == 3
+
+
+def import_location_from(location, url):
+    set_calendar_url(location, url)
+    return import_location(location)
