@@ -53,14 +53,15 @@
       group.addLayer(layer);
       map.addLayer(group);
       if (data.features.length) {
-        map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 15 });
+        // No zoom animation: cheap phones stutter, and a marker should be clickable at once.
+        map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 15, animate: false });
       }
       map.getContainer().setAttribute("aria-describedby", "map-hint");
     },
     showLocation: function (map) {
       var layer = markers(features()).addTo(map);
       var bounds = layer.getBounds();
-      if (bounds.isValid()) map.setView(bounds.getCenter(), 16);
+      if (bounds.isValid()) map.setView(bounds.getCenter(), 16, { animate: false });
     },
   };
 })();
