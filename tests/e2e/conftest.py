@@ -96,3 +96,22 @@ def login_browser(context, live_server):
         context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
 
     return login
+
+
+def open_first_popup(page, attempts=5):
+    """Click the first marker until its popup shows.
+
+    The marker-cluster layer redraws its markers once the map has settled; a
+    click that lands during that redraw hits the map instead. A person simply
+    taps again, and so does this.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _attempt in range(attempts):
+        page.locator(".leaflet-marker-icon").first.click()
+        try:
+            page.wait_for_selector(".leaflet-popup-content a", timeout=2000)
+            return page.locator(".leaflet-popup-content")
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError("no popup opened after clicking the marker")

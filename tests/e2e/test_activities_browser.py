@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from home.models import Wijk
 
+from .conftest import open_first_popup
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -32,9 +34,8 @@ def test_listing_and_map_on_a_phone(page, live_server, activities):
     ).click()
     page.wait_for_selector(".leaflet-marker-icon")
     assert page.locator(".leaflet-marker-icon").count() == 2
-    page.locator(".leaflet-marker-icon").first.click()
-    page.wait_for_selector(".leaflet-popup-content a")
-    assert page.locator(".leaflet-popup-content a").count() == 2  # the welkomhuis, and its activities
+    popup = open_first_popup(page)
+    assert popup.locator("a").count() == 2  # the welkomhuis, and its activities
 
 
 def test_filtering_without_javascript(browser, live_server, activities):

@@ -4,6 +4,8 @@ import pytest
 
 from home.models import Wijk
 
+from .conftest import open_first_popup
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -35,8 +37,7 @@ def test_map_and_list_show_the_same_welkomhuizen_on_a_phone(page, live_server, l
 def test_clicking_a_marker_opens_a_popup_with_a_link_to_the_welkomhuis(page, live_server, make_location):
     make_location(title="Plan Einstein", latitude="52.118500", longitude="5.110100")
     page.goto(f"{live_server.url}/welkomhuizen/")
-    page.locator(".leaflet-marker-icon").first.click()
-    link = page.locator(".leaflet-popup-content a")
+    link = open_first_popup(page).locator("a")
     assert link.inner_text() == "Plan Einstein"
     link.click()
     page.wait_for_url("**/welkomhuizen/plan-einstein/")
