@@ -16,6 +16,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 STAFF_MFA_REQUIRED = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: concurrency tests need separate connections that really contend
+    # for the write lock, as they do on a server (an in-memory database shares one).
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
 if REDIS_URL:
     CACHES["default"]["KEY_PREFIX"] = "welkomhuis-test"  # noqa: F405
 # Tests don't need the npm build: serve whatever the finders see, unhashed.

@@ -1,10 +1,4 @@
-"""Activities: what happens at a welkomhuis, when, and for whom.
-
-ActivityPage lives under its LocationPage, so the welkomhuis's staff group can
-edit it. Its schedule (schedule.py) is expanded into Occurrence rows
-(occurrences.py) when it is published and every night; listings, maps and
-feeds read those rows and never expand a rule while a visitor waits.
-"""
+"""Activity pages, their types, and changes to single dates of their schedules."""
 
 from datetime import timedelta
 
@@ -26,10 +20,10 @@ from wagtail.snippets.models import register_snippet
 
 from home.models import Icon, TranslatedNameMixin
 
-from . import schedule as schedule_module
-from .forms import ActivityPageForm
-from .panels import ImportedNoticePanel
-from .validators import validate_plausible_date
+from .. import schedule as schedule_module
+from ..forms import ActivityPageForm
+from ..panels import ImportedNoticePanel
+from ..validators import validate_plausible_date
 
 
 @register_snippet
@@ -91,7 +85,7 @@ class ActivityIndexPage(Page):
         verbose_name = _("activities overview")
 
     def serve(self, request, *args, **kwargs):
-        from .views import activity_listing
+        from ..views import activity_listing
 
         return activity_listing(request, self)
 
@@ -338,7 +332,7 @@ class ActivityPage(Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .views import activity_page_context
+        from ..views import activity_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(activity_page_context(self, request))
@@ -392,60 +386,3 @@ class ScheduleChange(Orderable):
             new_start_time=self.new_start_time,
             new_end_time=self.new_end_time,
         )
-
-
-class Occurrence(models.Model):
-    """One date of an activity, materialised from its schedule (occurrences.py)."""
-
-    class Status(models.TextChoices):
-        SCHEDULED = "scheduled", _("takes place")
-        CANCELLED = "cancelled", _("cancelled")
-        HOLIDAY = "holiday", _("no activity (holiday)")
-
-    activity = models.ForeignKey(ActivityPage, on_delete=models.CASCADE, related_name="occurrences")
-    location = models.ForeignKey(
-        "locations.LocationPage", on_delete=models.CASCADE, related_name="occurrences"
-    )
-    key = models.DateField(help_text="The date in the series: stable identity, RECURRENCE-ID in feeds.")
-    start = models.DateTimeField()
-    end = models.DateTimeField()
-    all_day = models.BooleanField(default=False)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
-    note = models.CharField(max_length=200, blank=True)
-    moved_from = models.DateField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["start", "activity_id"]
-        constraints = [
-            models.UniqueConstraint(fields=["activity", "key"], name="one_occurrence_per_series_date")
-        ]
-        indexes = [
-            models.Index(fields=["start"]),
-            models.Index(fields=["location", "start"]),
-            models.Index(fields=["activity", "start"]),
-        ]
-
-    def __str__(self):
-        return f"{self.activity_id} {self.start:%Y-%m-%d %H:%M}"
-
-    @property
-    def is_cancelled(self):
-        return self.status != self.Status.SCHEDULED
-
-
-class CalendarImport(models.Model):
-    """How the last import of a welkomhuis's partner calendar went (shown to its staff)."""
-
-    location = models.OneToOneField(
-        "locations.LocationPage", on_delete=models.CASCADE, related_name="calendar_import"
-    )
-    checked_at = models.DateTimeField(null=True, blank=True)
-    succeeded_at = models.DateTimeField(null=True, blank=True)
-    error = models.TextField(blank=True)
-    summary = models.CharField(max_length=200, blank=True)
-
-    class Meta:
-        verbose_name = _("calendar import")
-
-    def __str__(self):
-        return f"{self.location}: {self.error or self.summary}"
