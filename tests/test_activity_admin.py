@@ -114,8 +114,14 @@ def test_edit_form_shows_the_saved_repeat_rule(staff_client, location):
     assert {i["value"] for i in soup.select("input[name=repeat_weekdays][checked]")} == {"TU", "TH"}
 
 
+def last_friday_of_next_month():
+    first_of_next = (timezone.localdate().replace(day=1) + timedelta(days=32)).replace(day=1)
+    last_day = (first_of_next + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return last_day - timedelta(days=(last_day.weekday() - 4) % 7)
+
+
 def test_monthly_series_on_the_last_friday(staff_client, location):
-    start = next_weekday(4)
+    start = last_friday_of_next_month()
     response = staff_client.post(
         add_url(location),
         activity_form(

@@ -27,7 +27,7 @@ def age(activity, days):
 
 
 def listed(client):
-    soup = BeautifulSoup(client.get("/activiteiten/").content, "html.parser")
+    soup = BeautifulSoup(client.get("/activiteiten/?when=month").content, "html.parser")
     return "Taalcafé" in [a.get_text(strip=True) for a in soup.select(".occurrence .card__title a")]
 
 
