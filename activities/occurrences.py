@@ -12,9 +12,11 @@ import holidays as holiday_calendars
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from .models import ActivityPage, HolidayClosure, Occurrence
+from .models import ActivityPage, HolidayClosure, Occurrence, Registration
+from .registrations import notify_cancelled_dates
 from .schedule import AMSTERDAM, HORIZON_DAYS, ScheduleError, expand, local
 
 logger = logging.getLogger(__name__)
@@ -76,7 +78,7 @@ def _sync_chunk(ids, first, last, holidays, counts):
     )
     existing = {(row.activity_id, row.key): row for row in rows}
     recheck = moved_from_past | {key for key in existing if key[1] < first}
-    to_create, to_update, keep = [], [], set()
+    to_create, to_update, keep, newly_cancelled = [], [], set(), []
     for activity in activities:
         location_id = parents[activity.path[: -activity.steplen]]
         try:
@@ -104,14 +106,28 @@ def _sync_chunk(ids, first, last, holidays, counts):
             if row is None:
                 to_create.append(Occurrence(activity_id=activity.pk, key=spec.key, **values))
             elif any(getattr(row, name) != value for name, value in values.items()):
+                if row.status == Occurrence.Status.SCHEDULED and values["status"] != row.status:
+                    newly_cancelled.append(row.pk)
                 for name, value in values.items():
                     setattr(row, name, value)
                 to_update.append(row)
     stale = [row.pk for key, row in existing.items() if key not in keep]
+    # A date people registered for is not deleted when it leaves the schedule: it is cancelled,
+    # and they are told.
+    registered = set(
+        Registration.objects.filter(occurrence_id__in=stale, status__in=Registration.ACTIVE).values_list(
+            "occurrence_id", flat=True
+        )
+    )
+    stale = [pk for pk in stale if pk not in registered]
     with transaction.atomic():
         Occurrence.objects.filter(pk__in=stale).delete()
+        Occurrence.objects.filter(pk__in=registered).exclude(status=Occurrence.Status.CANCELLED).update(
+            status=Occurrence.Status.CANCELLED, note=_("This date was taken off the schedule.")
+        )
         Occurrence.objects.bulk_update(to_update, COMPARED_FIELDS, batch_size=1000)
         Occurrence.objects.bulk_create(to_create, batch_size=1000)
+        notify_cancelled_dates([*newly_cancelled, *registered])
     counts["created"] += len(to_create)
     counts["updated"] += len(to_update)
     counts["deleted"] += len(stale)

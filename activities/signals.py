@@ -5,6 +5,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .indexing import update_search_index
 from .models import ActivityPage
 from .occurrences import materialise
+from .registrations import promote_for_activity
 
 
 @receiver(page_published, sender=ActivityPage)
@@ -13,6 +14,8 @@ def activity_published(sender, instance, **kwargs):
     ActivityPage.objects.filter(pk=instance.pk).update(confirmed_at=timezone.now(), hidden_as_stale=False)
     materialise([instance])
     update_search_index([instance])
+    if instance.takes_registrations:
+        promote_for_activity(instance)  # more places than before go to the waiting list
 
 
 @receiver(page_unpublished, sender=ActivityPage)

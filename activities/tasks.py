@@ -3,14 +3,17 @@ from datetime import timedelta
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from locations.models import LocationPage
 
 from .importer import CalendarImportError, import_location
-from .models import ActivityPage
+from .models import ActivityPage, Notification, Registration
 from .occurrences import materialise
+from .registration_emails import registration_email
+from .registrations import anonymise_past_registrations
 
 REMIND_AFTER = timedelta(days=90)
 HIDE_AFTER = timedelta(days=120)
@@ -68,6 +71,60 @@ def check_running_series(now=None):
             stale_reminder_sent_at=now
         )
     return {"stale": len(stale), "hidden": len(hide), "reminders": sent}
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=60, max_retries=5)
+def send_registration_email(registration_id, kind, ref=""):
+    """Send one email about a registration, at most once (Notification is unique).
+
+    The Notification row and the sending share a transaction: if the mail
+    server fails, the row is rolled back and the retry sends it then.
+    """
+    registration = (
+        Registration.objects.select_related("occurrence__activity", "occurrence__location")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None or not registration.email:
+        return "no email address"  # registered by phone: the confirmation page showed the link
+    with transaction.atomic():
+        _notification, created = Notification.objects.get_or_create(
+            registration=registration, kind=kind, ref=ref
+        )
+        if not created:
+            return "already sent"
+        registration_email(registration, kind, ref).send()
+    return "sent"
+
+
+@shared_task
+def send_reminders(now=None):
+    """Daily: remind everyone with a place for tomorrow, each email a task of its own.
+
+    A failing address retries on its own and does not hold up the rest; the
+    Notification row makes a second run (or a retried email) send nothing twice.
+    """
+    now = now or timezone.now()
+    tomorrow = timezone.localdate(now) + timedelta(days=1)
+    ids = list(
+        Registration.objects.filter(
+            status=Registration.Status.CONFIRMED,
+            occurrence__status="scheduled",
+            occurrence__start__date=tomorrow,
+        )
+        .exclude(email="")
+        .exclude(notifications__kind=Notification.Kind.REMINDER)
+        .values_list("pk", flat=True)
+    )
+    for pk in ids:
+        send_registration_email.delay(pk, Notification.Kind.REMINDER)
+    return {"queued": len(ids)}
+
+
+@shared_task
+def purge_registration_data():
+    """Nightly: erase names and contact details some days after each date (AVG)."""
+    return anonymise_past_registrations()
 
 
 def _staff_emails(location):

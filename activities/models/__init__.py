@@ -20,6 +20,7 @@ from .pages import (
     HowToJoin,
     ScheduleChange,
 )
+from .registration import Notification, OccurrenceMessage, Registration
 
 __all__ = [
     "ActivityIndexPage",
@@ -31,6 +32,9 @@ __all__ = [
     "DutchLevel",
     "HolidayClosure",
     "HowToJoin",
+    "Notification",
     "Occurrence",
+    "OccurrenceMessage",
+    "Registration",
     "ScheduleChange",
 ]

@@ -130,6 +130,16 @@ class ActivityPage(Page):
     how_to_join = models.CharField(
         _("how to join"), max_length=12, choices=HowToJoin.choices, default=HowToJoin.WALK_IN
     )
+    places = models.PositiveSmallIntegerField(
+        _("places per date"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "With 'register first', residents register on this site. Empty: no limit. "
+            "When a date is full, new registrations go on a waiting list."
+        ),
+    )
     join_instructions = models.CharField(
         _("how to register or make an appointment"),
         max_length=200,
@@ -238,6 +248,7 @@ class ActivityPage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("how_to_join"),
+                FieldPanel("places"),
                 FieldPanel("join_instructions"),
                 FieldPanel("price"),
                 FieldPanel("room"),
@@ -301,6 +312,11 @@ class ActivityPage(Page):
     @property
     def is_free(self):
         return not self.price
+
+    @property
+    def takes_registrations(self):
+        """Residents register on this site (rather than by phone, or not at all)."""
+        return self.how_to_join == HowToJoin.REGISTER
 
     @property
     def is_imported(self):

@@ -153,6 +153,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "activities.tasks.import_partner_calendars",
         "schedule": crontab(minute=10),
     },
+    "send-reminders": {
+        "task": "activities.tasks.send_reminders",
+        "schedule": crontab(hour=10, minute=0),
+    },
+    "purge-registration-data": {
+        "task": "activities.tasks.purge_registration_data",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 # --- Accounts (django-allauth) ---------------------------------------------------
@@ -287,6 +295,12 @@ LEAFLET_CONFIG = {
         },
     },
 }
+
+# --- Registrations ---------------------------------------------------------------
+# Days after a date that registrants' names and contact details are kept; then only counts remain.
+REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=30)
+# The public site's address, for links in emails sent from tasks (no request to take it from).
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 
 # --- Calendars -------------------------------------------------------------------
 # The domain in the UIDs of our .ics events: keep it the same forever, or every
