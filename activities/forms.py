@@ -157,3 +157,51 @@ class ActivityPageForm(ChoosableImagesPageForm):
                     _("The first date is not on that %(weekday)s of the month; choose another first date.")
                     % {"weekday": weekday},
                 )
+
+
+PHONE_DIGITS = (8, 15)
+
+
+class RegistrationForm(forms.Form):
+    """A first name and one way to reach someone: no more (AVG)."""
+
+    mark_optional = True
+
+    first_name = forms.CharField(
+        label=_("First name"), max_length=60, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        required=False,
+        help_text=_("We send the confirmation and a reminder here."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=20,
+        required=False,
+        help_text=_("If you have no email address: the welkomhuis can call you."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "type": "tel"}),
+    )
+    adults = forms.IntegerField(label=_("Adults"), min_value=1, max_value=10, initial=1)
+    children = forms.IntegerField(label=_("Children"), min_value=0, max_value=10, initial=0)
+    submission = forms.UUIDField(widget=forms.HiddenInput)
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        digits = sum(ch.isdigit() for ch in phone)
+        allowed = set("0123456789+ -().")
+        if phone and (not set(phone) <= allowed or not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]):
+            raise forms.ValidationError(_("Write a phone number with digits only, like 06 12345678."))
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("email") and not cleaned.get("phone"):
+            raise forms.ValidationError(_("Fill in an email address or a phone number, so we can reach you."))
+        return cleaned
+
+
+class StaffMessageForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=120)
+    body = forms.CharField(label=_("Message"), max_length=2000, widget=forms.Textarea(attrs={"rows": 6}))

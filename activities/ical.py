@@ -3,6 +3,7 @@
 A series is one VEVENT with its RRULE, EXDATE and RDATE; a cancelled, moved
 or holiday date is an override VEVENT with the same UID and a RECURRENCE-ID.
 UIDs are stable: a calendar app that subscribed keeps its events on refresh.
+``absolute`` turns a path into a full URL (``request.build_absolute_uri`` in a view).
 """
 
 from datetime import UTC, datetime, time, timedelta
@@ -48,10 +49,10 @@ def uid(activity, key=None):
     return f"activity-{activity.pk}{suffix}@{settings.CALENDAR_UID_DOMAIN}"
 
 
-def series_events(activity, occurrences, request):
+def series_events(activity, occurrences, absolute):
     """The VEVENTs of one activity: the series, plus an override for each changed date."""
     schedule = activity.schedule
-    master = _event(activity, request)
+    master = _event(activity, absolute)
     master.add("uid", uid(activity))
     _add_times(master, schedule, schedule.start_date, None, None)
     if schedule.rrule:
@@ -65,7 +66,7 @@ def series_events(activity, occurrences, request):
     for occurrence in occurrences:
         if not _differs(schedule, occurrence):
             continue
-        override = _event(activity, request, occurrence)
+        override = _event(activity, absolute, occurrence)
         override.add("uid", uid(activity))
         override.add("recurrence-id", _series_start(schedule, occurrence.key))
         _add_times(override, schedule, None, occurrence.start, occurrence.end)
@@ -73,9 +74,9 @@ def series_events(activity, occurrences, request):
     return events
 
 
-def occurrence_event(activity, occurrence, request):
+def occurrence_event(activity, occurrence, absolute):
     """One date as an event of its own: the "add to my calendar" download."""
-    event = _event(activity, request, occurrence)
+    event = _event(activity, absolute, occurrence)
     event.add("uid", uid(activity, occurrence.key))
     _add_times(event, activity.schedule, None, occurrence.start, occurrence.end)
     return event
@@ -102,10 +103,10 @@ def response(calendar, filename, download=False):
     return result
 
 
-def _event(activity, request, occurrence=None):
+def _event(activity, absolute, occurrence=None):
     event = Event()
     location = activity.location
-    url = request.build_absolute_uri(activity.get_url(request))
+    url = absolute(activity.get_url())
     event.add("summary", activity.title)
     description = activity.summary
     if occurrence is not None and occurrence.note:

@@ -4,9 +4,10 @@ from datetime import timedelta
 
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count
+from django.db.models import Count, F, Sum
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.http import urlencode
@@ -19,7 +20,7 @@ from locations.models import LocationPage
 
 from . import ical
 from .listing import ActivityFilterForm, Window, filter_occurrences
-from .models import ActivityIndexPage, ActivityPage, Occurrence
+from .models import ActivityIndexPage, ActivityPage, Occurrence, Registration
 from .schedule import AMSTERDAM
 
 PAGE_SIZE = 20
@@ -141,7 +142,7 @@ def occurrence_ics(request, activity, day):
     if occurrence is None:
         raise Http404
     calendar = ical.new_calendar(activity.title)
-    calendar.add_component(ical.occurrence_event(activity, occurrence, request))
+    calendar.add_component(ical.occurrence_event(activity, occurrence, request.build_absolute_uri))
     return ical.response(calendar, f"{activity.slug}-{day}.ics", download=True)
 
 
@@ -165,7 +166,7 @@ def _calendar_for(occurrences, request, name):
     for activity in activities:
         activity_rows = by_activity[activity.pk]
         activity.location = activity_rows[-1].location  # the latest date: where it takes place now
-        for event in ical.series_events(activity, activity_rows, request):
+        for event in ical.series_events(activity, activity_rows, request.build_absolute_uri):
             calendar.add_component(event)
     return calendar
 
@@ -228,8 +229,15 @@ def activity_page_context(activity, request):
     now = timezone.now()
     location = activity.location
     upcoming = list(activity.occurrences.filter(end__gte=now).order_by("start")[:12])
+    taken = (
+        _people_registered([occurrence.pk for occurrence in upcoming]) if activity.takes_registrations else {}
+    )
     for occurrence in upcoming:
         occurrence.day = occurrence.start.astimezone(AMSTERDAM).date()
+        if activity.takes_registrations and occurrence.status == "scheduled" and occurrence.start > now:
+            occurrence.register_url = reverse("activities:register", args=[occurrence.pk])
+            if activity.places:
+                occurrence.places_left = max(activity.places - taken.get(occurrence.pk, 0), 0)
     url = request.build_absolute_uri(activity.get_url(request))
     feed_url = request.build_absolute_uri(f"{activity.get_url(request)}agenda.ics")
     return {
@@ -243,6 +251,16 @@ def activity_page_context(activity, request):
         "whatsapp_url": "https://wa.me/?" + urlencode({"text": f"{activity.title}: {url}"}),
         "json_ld": _json_ld(activity, location, upcoming[:6], url),
     }
+
+
+def _people_registered(occurrence_ids):
+    """{occurrence id: people with a place} in one query."""
+    return dict(
+        Registration.objects.filter(occurrence_id__in=occurrence_ids, status=Registration.Status.CONFIRMED)
+        .values("occurrence")
+        .annotate(people=Sum(F("adults") + F("children")))
+        .values_list("occurrence", "people")
+    )
 
 
 def upcoming_at_location(location, request, days=14, limit=10):
