@@ -8,12 +8,15 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from laces.components import Component
 from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from locations.models import LocationPage
 
+from . import staff_views
 from .models import ActivityPage, CalendarImport
 
 
@@ -34,7 +37,53 @@ def confirm_still_running(request, pk):
 
 @hooks.register("register_admin_urls")
 def admin_urls():
-    return [path("activities/<int:pk>/still-running/", confirm_still_running, name="activities_confirm")]
+    return [
+        path("activities/<int:pk>/still-running/", confirm_still_running, name="activities_confirm"),
+        path(
+            "activities/<int:pk>/registrations/",
+            staff_views.activity_registrations,
+            name="activities_activity_registrations",
+        ),
+        path(
+            "activities/dates/<int:pk>/registrations/",
+            staff_views.occurrence_registrations,
+            name="activities_occurrence_registrations",
+        ),
+        path(
+            "activities/dates/<int:pk>/registrations.csv",
+            staff_views.occurrence_registrations_csv,
+            name="activities_occurrence_registrations_csv",
+        ),
+        path(
+            "activities/dates/<int:pk>/message/",
+            staff_views.message_occurrence_registrants,
+            name="activities_occurrence_message",
+        ),
+    ]
+
+
+class RegistrationsButton(PageMenuItem):
+    label = _lazy("Registrations")
+    icon_name = "group"
+    url_name = "activities_activity_registrations"
+
+    def is_shown(self, user):
+        page = self.page.specific_deferred
+        return (
+            isinstance(page, ActivityPage)
+            and page.takes_registrations
+            and page.permissions_for_user(user).can_edit()
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def registrations_header_button(page, user, view_name=None, next_url=None):
+    yield RegistrationsButton(page=page, priority=12)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def registrations_listing_button(page, user, next_url=None):
+    yield RegistrationsButton(page=page, priority=12)
 
 
 def _editable(user, queryset):
