@@ -20,7 +20,7 @@ def send_email(*, subject, body, to, from_email=None, html=None):
 def purge_unverified_accounts():
     """Delete sign-ups that never verified their address (AVG: keep no more than needed).
 
-    Staff accounts (flagged, superuser or in any group) are never touched.
+    Staff accounts (flagged, superuser or in any group) and coaches are never touched.
     """
     cutoff = timezone.now() - timedelta(days=settings.UNVERIFIED_ACCOUNT_RETENTION_DAYS)
     verified = EmailAddress.objects.filter(verified=True).values("user_id")
@@ -32,6 +32,7 @@ def purge_unverified_accounts():
             is_staff=False,
             is_superuser=False,
             groups__isnull=True,  # staff invited into a welkomhuis group
+            coach__isnull=True,  # coaches are added by an administrator
         )
         .exclude(pk__in=verified)
     )

@@ -7,4 +7,4 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Activities")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals, spreekuur  # noqa: F401

@@ -103,7 +103,7 @@ class StaleSeriesPanel(Component):
         series = (
             ActivityPage.objects.live()
             .exclude(recurrence="")
-            .filter(source_uid="")
+            .filter(source_uid="", booking_series__isnull=True)
             .filter(first_published_at__lt=cutoff)
             .exclude(confirmed_at__gte=cutoff)
         )

@@ -3,10 +3,11 @@ from decimal import Decimal
 
 import factory
 import wagtail_factories
+from django.contrib.auth import get_user_model
 
-from home.models import Wijk
+from home.models import Organisation, Wijk
 
-from .models import LocationIndexPage, LocationKind, LocationPage, OpeningHours, Room
+from .models import Coach, LocationIndexPage, LocationKind, LocationPage, OpeningHours, Room
 
 
 def location_index():
@@ -45,3 +46,17 @@ class RoomFactory(factory.django.DjangoModelFactory):
     page = factory.SubFactory(LocationPageFactory)
     name = factory.Sequence(lambda n: f"Zaal {n}")
     capacity = 8
+
+
+class CoachFactory(factory.django.DjangoModelFactory):
+    """A coach of Werk & Inkomen (the organisation comes with the migrations)."""
+
+    class Meta:
+        model = Coach
+
+    user = factory.Sequence(
+        lambda n: get_user_model().objects.create_user(
+            email=f"coach-{n}@example.org", password="coach-password-1", first_name=f"Coach{n}"
+        )
+    )
+    organisation = factory.LazyFunction(lambda: Organisation.objects.get(slug="werk-en-inkomen"))

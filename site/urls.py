@@ -18,6 +18,7 @@ urlpatterns = [
 # Everything a visitor reads is under a language prefix, except Dutch.
 urlpatterns += i18n_patterns(
     path("", include("activities.urls")),
+    path("", include("locations.urls")),
     path("account/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
     path("", include("home.urls")),

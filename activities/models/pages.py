@@ -22,7 +22,7 @@ from home.models import Icon, TranslatedNameMixin
 
 from .. import schedule as schedule_module
 from ..forms import ActivityPageForm
-from ..panels import ImportedNoticePanel
+from ..panels import BookedNoticePanel, ImportedNoticePanel
 from ..validators import validate_plausible_date
 
 
@@ -201,6 +201,15 @@ class ActivityPage(Page):
     # Imported from a partner calendar (importer.py): the event's UID and a hash of what was imported.
     source_uid = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
     source_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # A coach's room booking published as a consultation hour (spreekuur.py): the booking is the source.
+    booking_series = models.ForeignKey(
+        "locations.BookingSeries",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="activity_pages",
+    )
 
     objects = PageManager.from_queryset(ActivityPageQuerySet)()
 
@@ -265,6 +274,13 @@ class ActivityPage(Page):
             ),
             heading=_("Imported from a calendar"),
         ),
+        BookedNoticePanel(
+            content=_(
+                "This consultation hour comes from a coach's room booking. Changes made here are "
+                "overwritten when the booking changes: the coach changes it under 'Book a room'."
+            ),
+            heading=_("From a room booking"),
+        ),
     ]
 
     class Meta:
@@ -327,8 +343,8 @@ class ActivityPage(Page):
 
     def is_stale(self, now=None):
         """A series whose staff have not confirmed it is still running for three months."""
-        if not self.recurrence or self.is_imported:
-            return False
+        if not self.recurrence or self.is_imported or self.booking_series_id:
+            return False  # the source keeps it up to date
         confirmed = self.confirmed_at or self.first_published_at
         return confirmed is not None and confirmed < (now or timezone.now()) - timedelta(days=90)
 

@@ -1,4 +1,4 @@
-"""Welkomhuizen: their pages, opening hours and rooms, and the index with the map.
+"""Welkomhuizen: their pages, opening hours, photos and staff, and the index with the map.
 
 Page tree: HomePage -> LocationIndexPage ("Welkomhuizen") -> LocationPage -> ActivityPage.
 Each LocationPage's subtree is what its staff group may edit (see permissions.py).
@@ -10,7 +10,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
@@ -29,14 +29,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, Orderable, Page
 from wagtail.search import index
 
-from home.forms import ChoosableImagesPageForm
 from home.models import Wijk
 
-from .geojson import feature, feature_collection
-from .opening_hours import AMSTERDAM, OpeningSchedule
-from .panels import CalendarImportStatusPanel
-from .validators import normalise_postcode, validate_latitude, validate_longitude, validate_postcode
-from .widgets import CoordinatePickerWidget
+from ..admin_forms import LocationPageForm
+from ..geojson import feature, feature_collection
+from ..opening_hours import AMSTERDAM, OpeningSchedule
+from ..panels import CalendarImportStatusPanel
+from ..validators import normalise_postcode, validate_latitude, validate_longitude, validate_postcode
+from ..widgets import CoordinatePickerWidget
 
 
 class LocationKind(models.TextChoices):
@@ -70,7 +70,7 @@ class LocationIndexPage(Page):
         verbose_name = _("welkomhuizen overview")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import location_index_context
+        from ..views import location_index_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(location_index_context(self, request))
@@ -127,7 +127,7 @@ class LocationPage(Page):
         ),
     )
 
-    base_form_class = ChoosableImagesPageForm
+    base_form_class = LocationPageForm
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("description"),
@@ -315,57 +315,6 @@ class LocationPhoto(Orderable):
     caption = models.CharField(_("caption"), max_length=200, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
-
-
-class Room(Orderable):
-    """A room at a welkomhuis. Coaches book these (the room booking issue)."""
-
-    page = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="rooms")
-    name = models.CharField(_("name"), max_length=80)
-    capacity = models.PositiveSmallIntegerField(
-        _("capacity"),
-        validators=[MinValueValidator(1), MaxValueValidator(500)],
-        help_text=_("How many people fit in the room."),
-    )
-    is_private = models.BooleanField(
-        _("private"), default=False, help_text=_("A closed room for confidential conversations.")
-    )
-    has_screen = models.BooleanField(_("screen or projector"), default=False)
-    wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=True)
-    is_bookable = models.BooleanField(
-        _("bookable"), default=True, help_text=_("Coaches and partners can book this room.")
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("capacity")]),
-        FieldRowPanel(
-            [
-                FieldPanel("is_private"),
-                FieldPanel("has_screen"),
-                FieldPanel("wheelchair_accessible"),
-                FieldPanel("is_bookable"),
-            ]
-        ),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("room")
-        verbose_name_plural = _("rooms")
-
-    def __str__(self):
-        return f"{self.name} ({self.page.title})"
-
-    @property
-    def features(self):
-        return [
-            label
-            for flag, label in (
-                (self.is_private, _("private")),
-                (self.has_screen, _("screen")),
-                (self.wheelchair_accessible, _("wheelchair accessible")),
-            )
-            if flag
-        ]
 
 
 class LocationStaff(models.Model):
