@@ -39,7 +39,9 @@ def location_form(**overrides):
         "photos": inline_formset([]),
         "opening_hours": inline_formset([{"weekday": "0", "opens": "09:00", "closes": "17:00"}]),
         "opening_exceptions": inline_formset([]),
-        "rooms": inline_formset([{"name": "Zaal", "capacity": "12", "is_bookable": "on"}]),
+        "rooms": inline_formset(
+            [{"name": "Zaal", "capacity": "12", "is_bookable": "on", "buffer_minutes": "0"}]
+        ),
         "action-publish": "action-publish",
     }
     data.update(overrides)
@@ -143,3 +145,35 @@ def test_edit_form_has_the_coordinate_picker_map(client, editor, make_location):
     assert picker is not None
     assert picker["data-longitude-name"] == "longitude"
     assert soup.find("script", src=lambda s: s and "coordinate-picker.js" in s)
+
+
+def test_a_room_with_bookings_cannot_be_deleted_but_can_stop_being_bookable(client, editor, make_location):
+    from datetime import time, timedelta
+
+    from django.utils import timezone
+
+    from locations.booking import book
+    from locations.factories import CoachFactory
+
+    location = make_location(title="Buurthuis De Brug", slug="buurthuis-de-brug")
+    room = Room.objects.create(page=location, name="Zaal", capacity=12)
+    day = timezone.localdate() + timedelta(days=(7 - timezone.localdate().weekday()))  # next Monday
+    book(CoachFactory(), room, first_date=day, start_time=time(10), end_time=time(11))
+    url = reverse("wagtailadmin_pages:edit", args=(location.pk,))
+    existing = {
+        "id": str(room.pk),
+        "name": "Zaal",
+        "capacity": "12",
+        "is_bookable": "on",
+        "buffer_minutes": "0",
+    }
+    response = client.post(
+        url, location_form(slug=location.slug, rooms=inline_formset([{**existing, "DELETE": "1"}]))
+    )
+    assert response.status_code == 200
+    assert "kan niet worden verwijderd" in response.content.decode()
+    assert Room.objects.filter(pk=room.pk).exists()
+    del existing["is_bookable"]
+    response = client.post(url, location_form(slug=location.slug, rooms=inline_formset([existing])))
+    assert response.status_code == 302
+    assert not Room.objects.get(pk=room.pk).is_bookable
