@@ -2,7 +2,7 @@
 addresses, hours and rooms are made up. Keyed on slug, so loading twice
 updates instead of duplicating."""
 
-from datetime import date, time
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 from home.models import Language, Wijk
@@ -283,3 +283,45 @@ def _set_rooms(page, rooms):
         room.has_screen = capacity >= 12
         kept.append(room)
     page.rooms.set(kept)
+
+
+def load_demo_bookings(coach, today):
+    """A demo coach's weekly public spreekuur and a one-off talk, made once (later runs keep them).
+
+    Booked through booking.book(), so the spreekuur appears on /activiteiten/ as it would for real.
+    """
+    from .booking import book, plan, series_dates
+
+    if coach.series.exists():
+        return list(coach.series.all())
+    room = Room.objects.get(page__slug="wijkcentrum-oog-in-al", name="Spreekkamer")
+    tuesday = today + timedelta(days=(1 - today.weekday()) % 7 or 7)
+    until = tuesday + timedelta(weeks=12)
+    dates = series_dates(tuesday, 1, until)
+    skip = {entry.day: None for entry in plan(room, dates, time(13), time(15)) if entry.problem}
+    spreekuur, _bookings = book(
+        coach,
+        room,
+        first_date=tuesday,
+        start_time=time(13),
+        end_time=time(15),
+        repeat=1,
+        until=until,
+        choices=skip,
+        details={
+            "purpose": "Inloopspreekuur",
+            "is_public": True,
+            "public_title": "Inloopspreekuur inburgering",
+            "public_summary": "Vragen over je inburgering, werk of geld? Loop binnen bij de inburgeringscoach.",
+            "how_to_join": "walk-in",
+        },
+    )
+    talk, _bookings = book(
+        coach,
+        Room.objects.get(page__slug="international-welcome-centre", name="Spreekkamer A"),
+        first_date=tuesday + timedelta(days=2),
+        start_time=time(10),
+        end_time=time(11),
+        details={"purpose": "Voortgangsgesprek"},
+    )
+    return [spreekuur, talk]

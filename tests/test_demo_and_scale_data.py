@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from locations.models import LocationKind, LocationPage, OpeningHours, Room
+from locations.models import LocationKind, LocationPage, OpeningHours, Room, RoomBooking
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +72,14 @@ def test_seed_scale_is_deterministic_and_replaces_earlier_runs():
     assert Room.objects.count() == 45
     call_command("seed_scale", locations=15, seed=8, stdout=StringIO())
     assert snapshot() != first
+
+
+def test_seed_scale_bookings_are_deterministic_and_never_overlap():
+    def bookings():
+        return sorted(RoomBooking.objects.values_list("room__page__slug", "room__name", "start"))
+
+    call_command("seed_scale", locations=10, bookings=400, seed=3, stdout=StringIO())
+    first = bookings()
+    assert len(first) == 400 and len(set(first)) == 400  # one-hour slots on the hour: distinct is disjoint
+    call_command("seed_scale", locations=10, bookings=400, seed=3, stdout=StringIO())
+    assert bookings() == first

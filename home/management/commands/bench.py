@@ -1,6 +1,6 @@
 """Measure what must stay fast, on the data in the database; one JSON object per figure.
 
-    python manage.py seed_scale --locations 200 --activities 5000 --recurring 1000 --seed 1
+    python manage.py seed_scale --locations 200 --activities 5000 --recurring 1000 --bookings 50000 --seed 1
     python manage.py bench --runs 20
 
 Page figures are in-process GETs through Django's test client (no network),
@@ -13,6 +13,7 @@ import random
 import statistics
 import time
 from datetime import datetime, timedelta
+from datetime import time as dt_time
 
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
@@ -25,7 +26,8 @@ from activities.importer import import_calendar
 from activities.models import ActivityPage, Occurrence
 from activities.occurrences import materialise
 from activities.schedule import AMSTERDAM
-from locations.models import LocationIndexPage, LocationPage
+from locations.booking import search
+from locations.models import Coach, LocationIndexPage, LocationPage, Room, RoomBooking
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
 
@@ -63,14 +65,28 @@ class Command(BaseCommand):
             urls["welkomhuis_feed_12_months"] = f"{busiest.url}agenda.ics"
         for name, url in urls.items():
             self.emit(name, **self.time_get(url, runs))
+        if RoomBooking.objects.exists():
+            self.emit("room_search_all_rooms_one_day", **self.time_room_search(runs))
+            coach = Coach.objects.order_by("pk").first()
+            day = _next_tuesday()
+            self.emit(
+                "room_search_page_all_rooms_one_day",
+                **self.time_get(
+                    f"/ruimte-boeken/?date={day}&after=09:00&before=17:00&duration=60&people=1",
+                    runs,
+                    user=coach.user,
+                ),
+            )
         self.emit("regenerate_all_occurrences", **self.time_regeneration())
         self.emit("import_calendar", **self.time_import(import_events))
 
     def emit(self, figure, **values):
         self.stdout.write(json.dumps({"figure": figure, **values}))
 
-    def time_get(self, url, runs):
+    def time_get(self, url, runs, user=None):
         client = Client(HTTP_HOST="localhost")
+        if user is not None:
+            client.force_login(user)
         client.get(url)  # warm caches, as a running site has them
         timings = []
         for _ in range(runs):
@@ -86,6 +102,27 @@ class Command(BaseCommand):
             "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 1),
             "queries": len(queries.captured_queries),
             "bytes": len(response.content),
+        }
+
+    def time_room_search(self, runs):
+        """Free stretches of an hour between 9 and 17, next Tuesday, over every room (booking.search)."""
+        day = _next_tuesday()
+        search(day, dt_time(9), dt_time(17), 60)  # warm
+        timings = []
+        for _ in range(runs):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                results = search(day, dt_time(9), dt_time(17), 60)
+                timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        return {
+            "rooms": Room.objects.filter(is_bookable=True).count(),
+            "bookings": RoomBooking.objects.count(),
+            "bookings_that_day": RoomBooking.objects.filter(start__date=day).count(),
+            "rooms_with_a_free_hour": len(results),
+            "median_ms": round(statistics.median(timings), 1),
+            "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 1),
+            "queries": len(queries.captured_queries),
         }
 
     def time_regeneration(self):
@@ -134,6 +171,11 @@ class Command(BaseCommand):
             "second": str(second),
             "second_run_write_queries": len(writes),
         }
+
+
+def _next_tuesday():
+    today = timezone.localdate()
+    return today + timedelta(days=(1 - today.weekday()) % 7 or 7)
 
 
 def synthetic_feed(count, seed=1):

@@ -1,4 +1,4 @@
-"""Load the demo site: welkomhuizen with rooms and hours, a demo admin and a staff member.
+"""Load the demo site: welkomhuizen with rooms and hours, activities, a demo admin, staff member and coach.
 
 Idempotent: running it again updates the same records instead of adding more.
 """
@@ -7,23 +7,33 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from activities.demo import load_demo_activities
-from locations.demo import load_demo_locations
+from home.models import Organisation
+from locations.demo import load_demo_bookings, load_demo_locations
+from locations.models import Coach
 from locations.permissions import ensure_staff_group
 
 ADMIN_EMAIL = "admin@welkomhuis.example"
 ADMIN_PASSWORD = "welkom-demo-admin"
 STAFF_EMAIL = "staf.neude@welkomhuis.example"
 STAFF_PASSWORD = "welkom-demo-staf"
+COACH_EMAIL = "coach@welkomhuis.example"
+COACH_PASSWORD = "welkom-demo-coach"
 
 
 class Command(BaseCommand):
     help = "Load demo data (idempotent): welkomhuizen, rooms, opening hours, activities and demo accounts."
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        # The demo bookings would email the demo coach: keep those out of the console.
+        quiet = override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+        with quiet, transaction.atomic():
+            self.load()
+
+    def load(self):
         locations = load_demo_locations(timezone.localdate())
         activities = load_demo_activities(timezone.localdate())
         admin = _demo_user(
@@ -32,11 +42,19 @@ class Command(BaseCommand):
         staff = _demo_user(STAFF_EMAIL, STAFF_PASSWORD, first_name="Sanne", last_name="de Vries")
         neude = next(page for page in locations if page.slug == "bibliotheek-neude")
         staff.groups.add(ensure_staff_group(neude))
+        coach_user = _demo_user(COACH_EMAIL, COACH_PASSWORD, first_name="Fatima", last_name="El Amrani")
+        coach, _created = Coach.objects.get_or_create(
+            user=coach_user, defaults={"organisation": Organisation.objects.get(slug="werk-en-inkomen")}
+        )
+        load_demo_bookings(coach, timezone.localdate())
         self.stdout.write(
             self.style.SUCCESS(f"Demo data: {len(locations)} welkomhuizen, {len(activities)} activities.")
         )
         self.stdout.write(f"  Admin:  {admin.email} / {ADMIN_PASSWORD}  (all welkomhuizen)")
         self.stdout.write(f"  Staff:  {staff.email} / {STAFF_PASSWORD}  (only Bibliotheek Neude)")
+        self.stdout.write(
+            f"  Coach:  {coach_user.email} / {COACH_PASSWORD}  (books rooms at /ruimte-boeken/)"
+        )
 
 
 def _demo_user(email, password, first_name, last_name, superuser=False):

@@ -1,6 +1,6 @@
 """Deterministic synthetic data at scale for benchmarks:
 
-    manage.py seed_scale --locations 200 --activities 5000 --recurring 1000 --seed 1
+    manage.py seed_scale --locations 200 --activities 5000 --recurring 1000 --bookings 50000 --seed 1
 
 
 Later features add their own options (activities, bookings, volunteers).
@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from activities.scale import seed_activities
-from locations.scale import seed_locations
+from locations.scale import seed_bookings, seed_locations
 
 
 class Command(BaseCommand):
@@ -24,6 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("--locations", type=int, default=200, help="number of welkomhuizen")
         parser.add_argument("--activities", type=int, default=0, help="number of activities")
         parser.add_argument("--recurring", type=int, default=0, help="how many of them repeat weekly")
+        parser.add_argument("--bookings", type=int, default=0, help="number of room bookings")
         parser.add_argument("--seed", type=int, default=1, help="random seed; same seed, same data")
 
     @transaction.atomic
@@ -43,4 +44,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Seeded {len(activities)} activities ({options['recurring']} weekly) in "
                 f"{time.perf_counter() - started:.1f} s; materialising took {materialise_seconds:.1f} s."
+            )
+        if options["bookings"]:
+            started = time.perf_counter()
+            bookings = seed_bookings(options["bookings"], rng, locations)
+            self.stdout.write(
+                f"Seeded {len(bookings)} room bookings in {time.perf_counter() - started:.1f} s."
             )
