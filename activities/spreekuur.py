@@ -4,10 +4,11 @@ The booking is the source: one ActivityPage per series and welkomhuis, kept
 in step whenever the series changes (booking_series_changed), so it is on
 /activiteiten/, on the map and in the feeds like any activity. Confirmed
 dates are its dates; a date the coach cancelled shows as cancelled; when no
-date is left (or the series is no longer public) the page is unpublished.
+date is left to come (or the series is no longer public) the page is unpublished.
 """
 
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.text import slugify
 
 from locations.booking import series_dates
@@ -39,10 +40,10 @@ def sync(series_id):
         by_location = {}
         for booking in bookings:
             by_location.setdefault(booking.room.page, []).append(booking)
+        now = timezone.now()
         for location, rows in by_location.items():
-            confirmed = [b for b in rows if b.status == RoomBooking.Status.CONFIRMED]
-            if not confirmed:
-                continue
+            if not any(b.status == RoomBooking.Status.CONFIRMED and b.end > now for b in rows):
+                continue  # nothing left to come here: the page goes offline below
             _publish(series, location, rows, pages.pop(location.pk, None))
     for page in pages.values():
         if page.live:

@@ -345,17 +345,30 @@ def block(room, *, start, end, reason, by, now=None):
 
 
 def cancel(bookings, *, by, message=""):
-    """Cancel bookings (one date, or every coming date of a series). Returns how many were cancelled."""
-    ids = [b.pk for b in bookings if b.is_active]
+    """Cancel bookings (one date, or every coming date of a series). Returns how many were cancelled.
+
+    Cancelled by someone other than the coach (the welkomhuis's staff), the coach is told why.
+    """
+    bookings = [b for b in bookings if b.is_active]
+    by_staff = {b.pk: bool(b.series) and b.series.coach.user_id != by.pk for b in bookings}
+    cancelled = []
     with transaction.atomic():
-        count = RoomBooking.objects.filter(pk__in=ids, status__in=RoomBooking.ACTIVE).update(
-            status=RoomBooking.Status.CANCELLED, cancelled_at=timezone.now(), staff_message=message
-        )
-    series_ids = {b.series_id for b in bookings if b.series_id}
-    by_staff = any(b.series and b.series.coach.user_id != by.pk for b in bookings)
-    for series_id in series_ids:
-        _after_commit_id(series_id, "cancelled_by_staff" if by_staff else "", ids)
-    return count
+        for booking in bookings:
+            if RoomBooking.objects.filter(pk=booking.pk, status__in=RoomBooking.ACTIVE).update(
+                status=RoomBooking.Status.CANCELLED,
+                cancelled_at=timezone.now(),
+                staff_message=message,
+                cancelled_by_staff=by_staff[booking.pk],
+            ):
+                cancelled.append(booking)  # a double submit finds it cancelled already: nothing to tell
+    by_series = defaultdict(list)
+    for booking in cancelled:
+        by_series[booking.series_id].append(booking)
+    for series_id, rows in by_series.items():
+        if series_id:
+            kind = "cancelled_by_staff" if any(by_staff[b.pk] for b in rows) else ""
+            _after_commit_id(series_id, kind, [b.pk for b in rows])
+    return len(cancelled)
 
 
 def cancel_series(series, *, by, message="", now=None):
@@ -366,17 +379,22 @@ def cancel_series(series, *, by, message="", now=None):
     return cancel(coming, by=by, message=message)
 
 
-def skipped_dates(series, now=None):
-    """Dates of the series without an active booking that are still to come (skipped or cancelled)."""
+def skipped_dates(series, now=None, bookings=None):
+    """Coming dates of the series the coach skipped or cancelled, which they may book again.
+
+    Not the dates the welkomhuis cancelled or declined: those stay cancelled.
+    """
     now = now or timezone.now()
-    active = {
-        b.start.astimezone(AMSTERDAM).date() for b in series.bookings.all() if b.status in RoomBooking.ACTIVE
+    bookings = series.bookings.all() if bookings is None else bookings
+    taken = {
+        b.start.astimezone(AMSTERDAM).date()
+        for b in bookings
+        if b.status in RoomBooking.ACTIVE or b.cancelled_by_staff
     }
-    today = now.astimezone(AMSTERDAM).date()
     return [
-        d
-        for d in series_dates(series.first_date, series.repeat, series.until)
-        if d not in active and d >= today
+        day
+        for day in series_dates(series.first_date, series.repeat, series.until)
+        if day not in taken and local_period(day, series.start_time, series.end_time).start > now
     ]
 
 
@@ -418,7 +436,10 @@ def approve(booking, *, by):
 def decline(booking, *, by, message):
     with transaction.atomic():
         updated = RoomBooking.objects.filter(pk=booking.pk, status=RoomBooking.Status.PENDING).update(
-            status=RoomBooking.Status.CANCELLED, cancelled_at=timezone.now(), staff_message=message
+            status=RoomBooking.Status.CANCELLED,
+            cancelled_at=timezone.now(),
+            staff_message=message,
+            cancelled_by_staff=True,
         )
     if updated and booking.series_id:
         _after_commit_id(booking.series_id, "declined", [booking.pk])
@@ -455,11 +476,14 @@ def _after_commit(series, kind, booking_ids):
 
 
 def _after_commit_id(series_id, kind, booking_ids):
+    """After commit: email (queued first) and the public spreekuur. Neither may undo a booking that
+    is saved, so their errors are logged (robust), not shown to the coach as a failure."""
     from .tasks import send_booking_email
 
-    def run():
-        booking_series_changed.send(sender=BookingSeries, series_id=series_id)
-        if kind:
-            send_booking_email.delay(series_id, kind, list(booking_ids))
-
-    transaction.on_commit(run)
+    if kind:
+        transaction.on_commit(
+            lambda: send_booking_email.delay(series_id, kind, list(booking_ids)), robust=True
+        )
+    transaction.on_commit(
+        lambda: booking_series_changed.send(sender=BookingSeries, series_id=series_id), robust=True
+    )

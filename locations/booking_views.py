@@ -177,18 +177,26 @@ def _int(value):
 
 
 def _choices(post, plans):
-    """The answer for each date that does not fit: another room, or skip. Returns (choices, unresolved)."""
+    """The coach's answer per date: another room, or skip. Returns (choices, unresolved).
+
+    An answer counts even if its date has become free since the form was shown:
+    the coach confirmed it. A date that does not fit and has no answer is unresolved.
+    """
+    posted = {entry.day: post.get(f"date-{entry.day:%Y%m%d}", "") for entry in plans}
+    rooms = {
+        str(room.pk): room
+        for room in Room.objects.filter(
+            pk__in=[value for value in posted.values() if value.isdigit()], is_bookable=True
+        ).select_related("page")
+    }
     choices, unresolved = {}, []
     for entry in plans:
-        if not entry.problem:
-            continue
-        answer = post.get(f"date-{entry.day:%Y%m%d}", "")
-        alternative = next((room for room in entry.alternatives if str(room.pk) == answer), None)
+        answer = posted[entry.day]
         if answer == "skip":
             choices[entry.day] = None
-        elif alternative is not None:
-            choices[entry.day] = alternative
-        else:
+        elif answer in rooms:
+            choices[entry.day] = rooms[answer]
+        elif entry.problem:
             unresolved.append(entry)
     return choices, unresolved
 
@@ -212,12 +220,15 @@ def my_bookings(request):
     series_list = list(
         BookingSeries.objects.filter(coach=coach, bookings__end__gte=now)
         .distinct()
-        .select_related("room__page")
-        .prefetch_related(Prefetch("bookings", queryset=coming, to_attr="coming"))
+        .select_related("room__page", "coach__organisation")
+        .prefetch_related(
+            Prefetch("bookings", queryset=coming, to_attr="coming"),
+            Prefetch("bookings", queryset=RoomBooking.objects.all(), to_attr="all_bookings"),
+        )
         .order_by("first_date", "start_time")
     )
     for series in series_list:
-        series.skipped = skipped_dates(series, now) if series.repeat else []
+        series.skipped = skipped_dates(series, now, series.all_bookings) if series.repeat else []
     feed_url = request.build_absolute_uri(reverse("locations:coach_feed", args=[coach.feed_token]))
     return render(
         request,
@@ -297,11 +308,15 @@ def _day(moment):
 # --- Week views -------------------------------------------------------------------------------
 
 
-def _monday(request):
+def monday_of(value):
+    """The Monday of the week a ?week= date is in; this week for anything odd or far away."""
+    today = timezone.localdate()
     try:
-        day = date.fromisoformat(request.GET.get("week", ""))
+        day = date.fromisoformat(value or "")
     except ValueError:
-        day = timezone.localdate()
+        day = today
+    if abs((day - today).days) > 5 * 366:
+        day = today
     return day - timedelta(days=day.weekday())
 
 
@@ -323,7 +338,7 @@ def _week(request, location, rooms, single=None):
     is_staff = can_manage(request.user, location)
     if coach is None and not is_staff:
         raise PermissionDenied
-    monday = _monday(request)
+    monday = monday_of(request.GET.get("week"))
     days = [monday + timedelta(days=n) for n in range(7)]
     availability = Availability(rooms, days)
     bookings = {}

@@ -55,6 +55,20 @@ def _time_input():
     return forms.TimeInput(attrs={"type": "time", "step": 900}, format="%H:%M")
 
 
+def _bookable_date(value):
+    """Today up to a year ahead: the dates booking.py accepts (and far-off dates cannot overflow)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    if value < today:
+        raise forms.ValidationError(_("This time has already passed."))
+    if value > today + timedelta(days=366):
+        raise forms.ValidationError(_("You can book up to a year ahead."))
+    return value
+
+
 class RoomSearchForm(forms.Form):
     """'A private room for an hour on Tuesday afternoon in Overvecht, for 3 people': a GET form."""
 
@@ -73,6 +87,9 @@ class RoomSearchForm(forms.Form):
     private = forms.BooleanField(label=_("Private room (for confidential talks)"), required=False)
     screen = forms.BooleanField(label=_("Screen or projector"), required=False)
     wheelchair = forms.BooleanField(label=_("Wheelchair accessible"), required=False)
+
+    def clean_date(self):
+        return _bookable_date(self.cleaned_data["date"])
 
     def clean(self):
         cleaned = super().clean()
@@ -146,6 +163,13 @@ class BookingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["languages"].queryset = Language.objects.all()
 
+    def clean_date(self):
+        return _bookable_date(self.cleaned_data["date"])
+
+    def clean_until(self):
+        until = self.cleaned_data["until"]
+        return _bookable_date(until) if until else until
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_time"), cleaned.get("end_time")
@@ -164,6 +188,9 @@ class BlockForm(forms.Form):
     start_time = forms.TimeField(label=_("From"), widget=_time_input())
     end_time = forms.TimeField(label=_("Until"), widget=_time_input())
     reason = forms.CharField(label=_("Reason"), max_length=100)
+
+    def clean_date(self):
+        return _bookable_date(self.cleaned_data["date"])
 
     def clean(self):
         cleaned = super().clean()

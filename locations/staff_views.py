@@ -17,6 +17,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .availability import occupancy
 from .booking import Availability, BookingProblem, approve, block, can_manage, cancel, decline
+from .booking_views import monday_of
 from .forms import BlockForm, StaffMessageForm
 from .models import BookingFeed, LocationPage, Room, RoomBooking
 from .opening_hours import AMSTERDAM
@@ -48,11 +49,7 @@ def index(request):
 
 def location_bookings(request, pk):
     location = _location_for(request, pk)
-    try:
-        monday = datetime.strptime(request.GET.get("week", ""), "%Y-%m-%d").date()
-    except ValueError:
-        monday = timezone.localdate()
-    monday -= timedelta(days=monday.weekday())
+    monday = monday_of(request.GET.get("week"))
     days = [monday + timedelta(days=n) for n in range(7)]
     start = datetime.combine(monday, time(0), tzinfo=AMSTERDAM)
     end = start + timedelta(days=7)

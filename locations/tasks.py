@@ -40,10 +40,15 @@ def send_booking_email(series_id, kind, booking_ids):
     if kind == "booked" and pending and len(pending) == len(bookings):
         kind = "pending"
     sent = [_send(series.language, [series.coach.user.email], kind, series, bookings)]
-    if kind in ("booked", "pending") and pending:
-        staff = _staff_emails(pending[0].room.page)
-        if staff:
-            sent.append(_send(settings.LANGUAGE_CODE, staff, "approval_needed", series, pending))
+    if kind in ("booked", "pending"):
+        # Each welkomhuis's staff hear about the dates in their own rooms only.
+        by_location = {}
+        for booking in pending:
+            by_location.setdefault(booking.room.page, []).append(booking)
+        for location, rows in by_location.items():
+            staff = _staff_emails(location)
+            if staff:
+                sent.append(_send(settings.LANGUAGE_CODE, staff, "approval_needed", series, rows))
     return sent
 
 

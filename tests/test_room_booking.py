@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -546,3 +547,112 @@ def test_postgresql_itself_refuses_overlapping_bookings(rooms):
     RoomBooking.objects.create(
         room=rooms["hall"], start=at(day, time(13)), end=at(day, time(14)), occupied_until=at(day, time(14))
     )
+
+
+# --- Edge cases found in review ---------------------------------------------------------------------------
+
+
+def test_a_cancelled_series_leaves_the_site_even_with_dates_in_the_past(
+    coach_client, coach, rooms, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        series, bookings = book_now(
+            coach,
+            rooms["private"],
+            next_tuesday(),
+            repeat=1,
+            until=next_tuesday(2),
+            details={"is_public": True},
+        )
+    # The first date has taken place meanwhile.
+    past = timezone.now() - timedelta(days=7)
+    RoomBooking.objects.filter(pk=bookings[0].pk).update(
+        start=past, end=past + timedelta(hours=1), occupied_until=past + timedelta(hours=1)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        coach_client.post(reverse("locations:cancel_series", args=[series.pk]))
+    assert RoomBooking.objects.get(pk=bookings[0].pk).status == "confirmed"  # the past stays as it was
+    assert not ActivityPage.objects.get(booking_series=series).live
+
+
+def test_approval_requests_go_to_the_staff_of_each_welkomhuis(
+    coach, rooms, staff_member, django_capture_on_commit_callbacks
+):
+    for room in (rooms["private"], rooms["noordwest"]):
+        room.needs_approval = True
+        room.save()
+    overvecht, noordwest = staff_member(rooms["private"].page), staff_member(rooms["noordwest"].page)
+    book_now(CoachFactory(), rooms["private"], next_tuesday(1))
+    with django_capture_on_commit_callbacks(execute=True):
+        book_now(
+            coach,
+            rooms["private"],
+            next_tuesday(),
+            repeat=1,
+            until=next_tuesday(1),
+            choices={next_tuesday(1): rooms["noordwest"]},
+        )
+    to_overvecht = [m for m in mail.outbox if m.to == [overvecht.email]]
+    to_noordwest = [m for m in mail.outbox if m.to == [noordwest.email]]
+    assert len(to_overvecht) == len(to_noordwest) == 1
+    assert "Spreekkamer NW" not in to_overvecht[0].body and "Spreekkamer NW" in to_noordwest[0].subject
+
+
+def test_a_date_the_welkomhuis_cancelled_is_not_offered_again(
+    coach_client, coach, rooms, staff_member, django_capture_on_commit_callbacks
+):
+    series, bookings = book_now(coach, rooms["private"], next_tuesday(), repeat=1, until=next_tuesday(1))
+    staff_client = Client()
+    staff_client.force_login(staff_member(rooms["private"].page))
+    with django_capture_on_commit_callbacks(execute=True):
+        for _twice in range(2):
+            staff_client.post(reverse("locations_booking_cancel", args=[bookings[1].pk]), {"message": "Verbouwing"})
+    assert len([m for m in mail.outbox if m.to == [coach.user.email]]) == 1  # a double submit tells once
+    page = soup(coach_client.get(reverse("locations:my_bookings")))
+    assert not page.select("input[name=date]")
+    response = coach_client.post(
+        reverse("locations:add_back", args=[series.pk]), {"date": next_tuesday(1).isoformat()}, follow=True
+    )
+    assert "hoort niet bij de reeks" in response.content.decode()
+    assert series.bookings.filter(status="confirmed").count() == 1
+
+
+def test_an_answer_on_the_form_counts_even_if_its_date_became_free(coach_client, coach, rooms):
+    _series, (taken,) = book_now(CoachFactory(), rooms["private"], next_tuesday(1))
+    data = booking_form(rooms["private"], next_tuesday(), repeat="1", until=next_tuesday(2).isoformat())
+    response = coach_client.post(reverse("locations:book"), data)
+    assert soup(response).select(".conflict")
+    RoomBooking.objects.filter(pk=taken.pk).update(status="cancelled")  # freed meanwhile
+    coach_client.post(reverse("locations:book"), {**data, f"date-{next_tuesday(1):%Y%m%d}": "skip"})
+    days = {b.start.astimezone(AMSTERDAM).date() for b in RoomBooking.objects.filter(series__coach=coach)}
+    assert days == {next_tuesday(), next_tuesday(2)}  # the coach said skip
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "2026-13-45", "morgen"])
+def test_odd_dates_in_links_give_a_message_or_this_week_not_an_error(coach_client, rooms, day):
+    search = coach_client.get(
+        reverse("locations:room_search"), {"date": day, "after": "09:00", "before": "17:00", "duration": "60"}
+    )
+    assert search.status_code == 200 and soup(search).select(".utrecht-form-field-error-message")
+    week = coach_client.get(reverse("locations:room_week", args=[rooms["private"].pk]), {"week": day})
+    assert week.status_code == 200
+    booking = coach_client.post(
+        reverse("locations:book"), booking_form(rooms["private"], next_tuesday(), date=day)
+    )
+    assert booking.status_code == 200 and not RoomBooking.objects.exists()
+
+
+def test_my_bookings_issues_the_same_number_of_queries_for_more_series(coach_client, coach, rooms):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert coach_client.get(reverse("locations:my_bookings")).status_code == 200
+        return len(captured)
+
+    book_now(coach, rooms["private"], next_tuesday(), repeat=1, until=next_tuesday(1))
+    queries()  # the first request of a session warms caches (site, content types)
+    one = queries()
+    for hour in (9, 10, 11):
+        book_now(
+            coach, rooms["hall"], next_tuesday(), time(hour), time(hour + 1), repeat=1, until=next_tuesday(2)
+        )
+    assert queries() == one

@@ -87,6 +87,7 @@ class Migration(migrations.Migration):
                 ('staff_message', models.CharField(blank=True, help_text='Why staff declined or cancelled.', max_length=300)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('cancelled_at', models.DateTimeField(blank=True, null=True)),
+                ('cancelled_by_staff', models.BooleanField(default=False, help_text='Staff cancelled or declined it: the coach cannot book the date again.')),
                 ('booked_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('room', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='bookings', to='locations.room')),
                 ('series', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='bookings', to='locations.bookingseries')),

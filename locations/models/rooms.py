@@ -197,6 +197,10 @@ class RoomBooking(models.Model):
     staff_message = models.CharField(max_length=300, blank=True, help_text="Why staff declined or cancelled.")
     created_at = models.DateTimeField(auto_now_add=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by_staff = models.BooleanField(
+        default=False,
+        help_text="Staff cancelled or declined it: the coach cannot book the date again.",
+    )
 
     class Meta:
         ordering = ["start"]
