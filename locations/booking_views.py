@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -43,6 +44,8 @@ from .forms import BookingForm, RoomSearchForm
 from .models import BookingFeed, BookingSeries, Coach, LocationPage, Room, RoomBooking
 from .opening_hours import AMSTERDAM
 
+RESULTS_PER_PAGE = 20
+
 
 def _coach_or_403(request):
     coach = coach_for(request.user)
@@ -70,7 +73,7 @@ def room_search(request):
         "people": 1,
     }
     form = RoomSearchForm(request.GET if "date" in request.GET else None, initial=defaults)
-    results = None
+    results, page_obj = None, None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         results = search(
@@ -84,13 +87,14 @@ def room_search(request):
             screen=data["screen"],
             wheelchair=data["wheelchair"],
         )
-        for result in results:
+        page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        for result in page_obj:
             end = result.first_start + timedelta(minutes=data["duration"])
             result.book_url = _book_url(result.room, data["date"], result.first_start.time(), end.time())
     return render(
         request,
         "locations/booking/search.html",
-        {"form": form, "results": results, "coach": coach},
+        {"form": form, "results": results, "page_obj": page_obj, "coach": coach},
     )
 
 

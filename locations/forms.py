@@ -76,7 +76,9 @@ class RoomSearchForm(forms.Form):
     after = forms.TimeField(label=_("From"), widget=_time_input())
     before = forms.TimeField(label=_("Until"), widget=_time_input())
     duration = forms.TypedChoiceField(label=_("How long"), choices=DURATIONS, coerce=int, initial=60)
-    people = forms.IntegerField(label=_("Number of people"), min_value=1, max_value=500, initial=1)
+    people = forms.IntegerField(
+        label=_("Number of people"), min_value=1, max_value=500, initial=1, required=False
+    )
     wijk = forms.MultipleChoiceField(
         label=_("Wijk"),
         choices=Wijk.choices,
@@ -90,6 +92,9 @@ class RoomSearchForm(forms.Form):
 
     def clean_date(self):
         return _bookable_date(self.cleaned_data["date"])
+
+    def clean_people(self):
+        return self.cleaned_data["people"] or 1
 
     def clean(self):
         cleaned = super().clean()

@@ -657,3 +657,13 @@ def test_my_bookings_issues_the_same_number_of_queries_for_more_series(coach_cli
             coach, rooms["hall"], next_tuesday(), time(hour), time(hour + 1), repeat=1, until=next_tuesday(2)
         )
     assert queries() == one
+
+
+def test_many_free_rooms_are_shown_twenty_per_page(coach_client, make_location):
+    for n in range(25):
+        RoomFactory(page=make_location(title=f"Buurthuis {n:02d}"), name="Zaal")
+    query = {"date": next_tuesday().isoformat(), "after": "09:00", "before": "17:00", "duration": "60"}
+    first = soup(coach_client.get(reverse("locations:room_search"), query))
+    assert "25 ruimtes zijn vrij" in first.get_text() and len(first.select(".room-results .card")) == 20
+    second = soup(coach_client.get(reverse("locations:room_search"), {**query, "page": "2"}))
+    assert len(second.select(".room-results .card")) == 5
