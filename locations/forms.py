@@ -203,7 +203,3 @@ class BlockForm(forms.Form):
         if start and end and end <= start:
             self.add_error("end_time", _("The end time must be later than the start time."))
         return cleaned
-
-
-class StaffMessageForm(forms.Form):
-    message = forms.CharField(label=_("Message to the coach"), max_length=300, required=False)

@@ -18,7 +18,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from .availability import occupancy
 from .booking import Availability, BookingProblem, approve, block, can_manage, cancel, decline
 from .booking_views import monday_of
-from .forms import BlockForm, StaffMessageForm
+from .forms import BlockForm
 from .models import BookingFeed, LocationPage, Room, RoomBooking
 from .opening_hours import AMSTERDAM
 
@@ -101,11 +101,15 @@ def location_bookings(request, pk):
             "previous": f"{week_url}?week={monday - timedelta(days=7)}",
             "next": f"{week_url}?week={monday + timedelta(days=7)}",
             "block_form": BlockForm(initial={"date": timezone.localdate()}),
-            "message_form": StaffMessageForm(),
             "feeds": feeds,
             "rooms": rooms,
         },
     )
+
+
+def _message_for_coach(request):
+    """The optional note staff add when they decline or cancel (the field holds 300 characters)."""
+    return " ".join(request.POST.get("message", "").split())[:300]
 
 
 @require_POST
@@ -119,9 +123,7 @@ def approve_booking(request, pk):
 @require_POST
 def decline_booking(request, pk):
     booking = _booking_for(request, pk)
-    form = StaffMessageForm(request.POST)
-    message = form.cleaned_data["message"] if form.is_valid() else ""
-    if decline(booking, by=request.user, message=message):
+    if decline(booking, by=request.user, message=_message_for_coach(request)):
         messages.success(request, _("Booking declined; the coach gets an email."))
     return redirect("locations_room_bookings", pk=booking.room.page_id)
 
@@ -129,8 +131,7 @@ def decline_booking(request, pk):
 @require_POST
 def cancel_booking(request, pk):
     booking = _booking_for(request, pk)
-    form = StaffMessageForm(request.POST)
-    message = form.cleaned_data["message"] if form.is_valid() else ""
+    message = _message_for_coach(request)
     if booking.end <= timezone.now():
         messages.error(request, _("This booking is over; it cannot be cancelled."))
     elif cancel([booking], by=request.user, message=message):
