@@ -4,6 +4,8 @@ These pages have POST forms, so they (unlike the listing and activity pages)
 set a CSRF cookie; they are reached from a 'Register' link, never as a first visit.
 """
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -86,11 +88,24 @@ def _privacy_url(request):
     return page.get_url(request) if page else ""
 
 
-def registration_view(request, token):
-    try:
-        registration = registration_for_token(token)
-    except RegistrationError as error:
-        return render(request, "activities/registration_problem.html", {"problem": str(error)}, status=404)
+def by_personal_link(view):
+    """A view of a personal link gets its registration; a bad or outdated link gets a page saying why."""
+
+    @wraps(view)
+    def resolve(request, token):
+        try:
+            registration = registration_for_token(token)
+        except RegistrationError as error:
+            return render(
+                request, "activities/registration_problem.html", {"problem": str(error)}, status=404
+            )
+        return view(request, registration, token)
+
+    return resolve
+
+
+@by_personal_link
+def registration_view(request, registration, token):
     return render(
         request,
         "activities/registration.html",
@@ -105,11 +120,8 @@ def registration_view(request, token):
 
 
 @require_http_methods(["GET", "POST"])
-def cancel_view(request, token):
-    try:
-        registration = registration_for_token(token)
-    except RegistrationError as error:
-        return render(request, "activities/registration_problem.html", {"problem": str(error)}, status=404)
+@by_personal_link
+def cancel_view(request, registration, token):
     problem = None
     if request.method == "POST":
         try:
@@ -131,11 +143,8 @@ def cancel_view(request, token):
     )
 
 
-def registration_ics(request, token):
-    try:
-        registration = registration_for_token(token)
-    except RegistrationError as error:
-        return render(request, "activities/registration_problem.html", {"problem": str(error)}, status=404)
+@by_personal_link
+def registration_ics(request, registration, token):
     occurrence = registration.occurrence
     calendar = ical.new_calendar(occurrence.activity.title)
     calendar.add_component(ical.occurrence_event(occurrence.activity, occurrence, request.build_absolute_uri))
