@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from locations.models import LocationPage
+from locations.permissions import staff_emails
 
 from .importer import CalendarImportError, import_location
 from .models import ActivityPage, Notification, Registration
@@ -63,7 +64,7 @@ def check_running_series(now=None):
         by_location.setdefault(page.path[: -page.steplen], []).append(page)
     sent = 0
     for location in LocationPage.objects.filter(path__in=list(by_location)):
-        recipients = _staff_emails(location)
+        recipients = staff_emails(location)
         if recipients:
             _send_reminder(location, by_location[location.path], recipients)
             sent += 1
@@ -125,13 +126,6 @@ def send_reminders(now=None):
 def purge_registration_data():
     """Nightly: erase names and contact details some days after each date (AVG)."""
     return anonymise_past_registrations()
-
-
-def _staff_emails(location):
-    staff = getattr(location, "staff", None)
-    if staff is None:
-        return []
-    return list(staff.group.user_set.filter(is_active=True).values_list("email", flat=True))
 
 
 def _send_reminder(location, pages, recipients):

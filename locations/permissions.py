@@ -23,6 +23,18 @@ COLLECTION_PERMISSIONS = (
 )
 
 
+def staff_emails(location):
+    """The addresses of a welkomhuis's active staff (its group), for emails that need them."""
+    staff = LocationStaff.objects.filter(location=location).select_related("group").first()
+    if staff is None:
+        return []
+    return sorted(
+        email
+        for email in staff.group.user_set.filter(is_active=True).values_list("email", flat=True)
+        if email
+    )
+
+
 def staff_group_name(location):
     return f"Staff: {location.title}"[:140]
 

@@ -7,17 +7,19 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import ical
-from .models import BookingSeries, LocationStaff, RoomBooking
+from .models import BookingSeries, RoomBooking
+from .permissions import staff_emails
 
 SUBJECTS = {
-    "booked": lambda: _("Room booked: %(room)s"),
-    "pending": lambda: _("Waiting for approval: %(room)s"),
-    "approved": lambda: _("Booking approved: %(room)s"),
-    "declined": lambda: _("Booking declined: %(room)s"),
-    "cancelled_by_staff": lambda: _("Booking cancelled by the welkomhuis: %(room)s"),
-    "approval_needed": lambda: _("A booking waits for your approval: %(room)s"),
+    "booked": gettext_lazy("Room booked: %(room)s"),
+    "pending": gettext_lazy("Waiting for approval: %(room)s"),
+    "approved": gettext_lazy("Booking approved: %(room)s"),
+    "declined": gettext_lazy("Booking declined: %(room)s"),
+    "cancelled_by_staff": gettext_lazy("Booking cancelled by the welkomhuis: %(room)s"),
+    "approval_needed": gettext_lazy("A booking waits for your approval: %(room)s"),
 }
 
 
@@ -46,7 +48,7 @@ def send_booking_email(series_id, kind, booking_ids):
         for booking in pending:
             by_location.setdefault(booking.room.page, []).append(booking)
         for location, rows in by_location.items():
-            staff = _staff_emails(location)
+            staff = staff_emails(location)
             if staff:
                 sent.append(_send(settings.LANGUAGE_CODE, staff, "approval_needed", series, rows))
     return sent
@@ -65,7 +67,7 @@ def _send(language, to, kind, series, bookings):
             "admin_link": f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}"
             + reverse("locations_room_bookings", args=[room.page_id]),
         }
-        subject = SUBJECTS[kind]() % {"room": f"{room.name}, {room.page.title}"}
+        subject = str(SUBJECTS[kind]) % {"room": f"{room.name}, {room.page.title}"}
         body = render_to_string("locations/email/booking.txt", context)
         message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to)
         if kind in ("booked", "approved", "pending"):
@@ -73,10 +75,3 @@ def _send(language, to, kind, series, bookings):
             message.attach("booking.ics", feed.to_ical(), "text/calendar; method=PUBLISH")
         message.send()
     return kind
-
-
-def _staff_emails(location):
-    staff = LocationStaff.objects.filter(location=location).select_related("group").first()
-    if staff is None:
-        return []
-    return sorted(user.email for user in staff.group.user_set.filter(is_active=True) if user.email)
