@@ -8,7 +8,7 @@ opening hours leaves exactly the periods in which any start and end fit.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from .opening_hours import AMSTERDAM
 
@@ -29,6 +29,42 @@ class Period:
 
     def contains(self, other):
         return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True)
+class Week:
+    """The week (Monday to Sunday) a week view shows."""
+
+    monday: date
+
+    @classmethod
+    def of(cls, value, today):
+        """The week a ?week= date (YYYY-MM-DD) falls in; this week for anything odd or far away."""
+        try:
+            day = date.fromisoformat(value or "")
+        except ValueError:
+            day = today
+        if abs((day - today).days) > 5 * 366:
+            day = today
+        return cls(day - timedelta(days=day.weekday()))
+
+    @property
+    def days(self):
+        return [self.monday + timedelta(days=n) for n in range(7)]
+
+    @property
+    def period(self):
+        start = datetime.combine(self.monday, time(0), tzinfo=AMSTERDAM)
+        return Period(start, datetime.combine(self.monday + timedelta(days=7), time(0), tzinfo=AMSTERDAM))
+
+    def context(self, url):
+        """What a week template shows: the dates, and links to the weeks before and after."""
+        return {
+            "monday": self.monday,
+            "sunday": self.days[-1],
+            "previous": f"{url}?week={self.monday - timedelta(days=7)}",
+            "next": f"{url}?week={self.monday + timedelta(days=7)}",
+        }
 
 
 def open_periods(schedule, day):

@@ -41,8 +41,7 @@ def coach_for(user):
     """The user's Coach record if they may book rooms, else None."""
     if not user.is_authenticated:
         return None
-    coach = Coach.objects.select_related("organisation").filter(user=user, is_active=True).first()
-    return coach
+    return Coach.objects.select_related("organisation").filter(user=user, is_active=True).first()
 
 
 def can_manage(user, location):
@@ -56,7 +55,7 @@ def can_manage(user, location):
 class Availability:
     """Opening hours and busy periods for some rooms over some days, read in a fixed number of queries."""
 
-    def __init__(self, rooms, days, exclude_ids=()):
+    def __init__(self, rooms, days):
         self.rooms = list(rooms)
         days = sorted(set(days))
         location_ids = {room.page_id for room in self.rooms}
@@ -75,16 +74,12 @@ class Availability:
             last = datetime.combine(days[-1] + timedelta(days=1), time(0), tzinfo=AMSTERDAM) + timedelta(
                 hours=3
             )
-            rows = (
-                RoomBooking.objects.filter(
-                    room__in=[room.pk for room in self.rooms],
-                    status__in=RoomBooking.ACTIVE,
-                    start__lt=last,
-                    occupied_until__gt=first,
-                )
-                .exclude(pk__in=exclude_ids)
-                .values_list("room_id", "start", "occupied_until")
-            )
+            rows = RoomBooking.objects.filter(
+                room__in=[room.pk for room in self.rooms],
+                status__in=RoomBooking.ACTIVE,
+                start__lt=last,
+                occupied_until__gt=first,
+            ).values_list("room_id", "start", "occupied_until")
             for room_id, start, until in rows:
                 self.busy[room_id].append(Period(start, until))
 
@@ -311,21 +306,20 @@ def book(
             )
             for day, target in sorted(wanted.items())
         ]
-    _after_commit(series, "booked", [b.pk for b in bookings])
+    _after_commit(series.pk, "booked", [b.pk for b in bookings])
     return series, bookings
 
 
 def block(room, *, start, end, reason, by, now=None):
     """Staff close a room for a while (maintenance, their own event). Existing bookings are not touched."""
     now = now or timezone.now()
+    if end <= start:
+        raise BookingProblem(_("The end time must be later than the start time."))
+    if start <= now:
+        raise BookingProblem(_("This time has already passed."))
     wanted = Period(start, end)
     with transaction.atomic():
-        availability = Availability([room], [start.astimezone(AMSTERDAM).date()])
-        busy = availability.busy[room.pk]
-        if end <= start:
-            raise BookingProblem(_("The end time must be later than the start time."))
-        if start <= now:
-            raise BookingProblem(_("This time has already passed."))
+        busy = Availability([room], [start.astimezone(AMSTERDAM).date()]).busy[room.pk]
         if any(period.overlaps(wanted) for period in busy):
             raise BookingProblem(_("The room is booked during that time: cancel those bookings first."))
         booking = _insert(
@@ -367,7 +361,7 @@ def cancel(bookings, *, by, message=""):
     for series_id, rows in by_series.items():
         if series_id:
             kind = "cancelled_by_staff" if any(by_staff[b.pk] for b in rows) else ""
-            _after_commit_id(series_id, kind, [b.pk for b in rows])
+            _after_commit(series_id, kind, [b.pk for b in rows])
     return len(cancelled)
 
 
@@ -419,7 +413,7 @@ def add_back(series, day, *, room=None, now=None):
             ),
             day,
         )
-    _after_commit(series, "booked", [booking.pk])
+    _after_commit(series.pk, "booked", [booking.pk])
     return booking
 
 
@@ -429,7 +423,7 @@ def approve(booking, *, by):
             status=RoomBooking.Status.CONFIRMED
         )
     if updated and booking.series_id:
-        _after_commit_id(booking.series_id, "approved", [booking.pk])
+        _after_commit(booking.series_id, "approved", [booking.pk])
     return bool(updated)
 
 
@@ -442,7 +436,7 @@ def decline(booking, *, by, message):
             cancelled_by_staff=True,
         )
     if updated and booking.series_id:
-        _after_commit_id(booking.series_id, "declined", [booking.pk])
+        _after_commit(booking.series_id, "declined", [booking.pk])
     return bool(updated)
 
 
@@ -471,11 +465,7 @@ def _insert(booking, day):
     return booking
 
 
-def _after_commit(series, kind, booking_ids):
-    _after_commit_id(series.pk, kind, booking_ids)
-
-
-def _after_commit_id(series_id, kind, booking_ids):
+def _after_commit(series_id, kind, booking_ids):
     """After commit: email (queued first) and the public spreekuur. Neither may undo a booking that
     is saved, so their errors are logged (robust), not shown to the coach as a failure."""
     from .tasks import send_booking_email

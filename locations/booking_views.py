@@ -6,7 +6,7 @@ welkomhuis's staff see its week overview with details (and manage bookings
 in the admin, staff_views.py); coaches see other people's bookings as "booked".
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,7 +25,7 @@ from django.views.decorators.http import require_POST
 from activities import ical as activity_ical
 
 from . import ical
-from .availability import free_periods
+from .availability import Week, free_periods
 from .booking import (
     Availability,
     BookingProblem,
@@ -42,6 +42,7 @@ from .booking import (
 )
 from .forms import BookingForm, RoomSearchForm
 from .models import BookingFeed, BookingSeries, Coach, LocationPage, Room, RoomBooking
+from .models.rooms import new_feed_token
 from .opening_hours import AMSTERDAM
 
 RESULTS_PER_PAGE = 20
@@ -261,7 +262,8 @@ def cancel_booking(request, pk):
     if booking.start <= timezone.now():
         messages.error(request, _("This booking has already started; it cannot be cancelled any more."))
     elif cancel([booking], by=request.user):
-        messages.success(request, _("The booking for %(date)s is cancelled.") % {"date": _day(booking.start)})
+        day = booking.start.astimezone(AMSTERDAM).date()
+        messages.success(request, _("The booking for %(date)s is cancelled.") % {"date": _day(day)})
     return redirect("locations:my_bookings")
 
 
@@ -290,9 +292,7 @@ def add_back_date(request, pk):
     except BookingProblem as error:
         messages.error(request, str(error))
     else:
-        messages.success(
-            request, _("%(date)s is booked again.") % {"date": _day(datetime.combine(day, time(12)))}
-        )
+        messages.success(request, _("%(date)s is booked again.") % {"date": _day(day)})
     return redirect("locations:my_bookings")
 
 
@@ -300,28 +300,16 @@ def add_back_date(request, pk):
 @require_POST
 def renew_feed(request):
     coach = _coach_or_403(request)
-    Coach.objects.filter(pk=coach.pk).update(feed_token=Coach._meta.get_field("feed_token").default())
+    Coach.objects.filter(pk=coach.pk).update(feed_token=new_feed_token())
     messages.success(request, _("Your calendar link is renewed: the old link no longer works."))
     return redirect("locations:my_bookings")
 
 
-def _day(moment):
-    return formats.date_format(moment.astimezone(AMSTERDAM), "l j F")
+def _day(day):
+    return formats.date_format(day, "l j F")
 
 
 # --- Week views -------------------------------------------------------------------------------
-
-
-def monday_of(value):
-    """The Monday of the week a ?week= date is in; this week for anything odd or far away."""
-    today = timezone.localdate()
-    try:
-        day = date.fromisoformat(value or "")
-    except ValueError:
-        day = today
-    if abs((day - today).days) > 5 * 366:
-        day = today
-    return day - timedelta(days=day.weekday())
 
 
 @login_required
@@ -342,16 +330,16 @@ def _week(request, location, rooms, single=None):
     is_staff = can_manage(request.user, location)
     if coach is None and not is_staff:
         raise PermissionDenied
-    monday = monday_of(request.GET.get("week"))
-    days = [monday + timedelta(days=n) for n in range(7)]
+    week = Week.of(request.GET.get("week"), timezone.localdate())
+    days = week.days
     availability = Availability(rooms, days)
     bookings = {}
     for booking in (
         RoomBooking.objects.filter(
             room__in=rooms,
             status__in=RoomBooking.ACTIVE,
-            start__lt=datetime.combine(days[-1] + timedelta(days=1), time(0), tzinfo=AMSTERDAM),
-            end__gt=datetime.combine(monday, time(0), tzinfo=AMSTERDAM),
+            start__lt=week.period.end,
+            end__gt=week.period.start,
         )
         .select_related("series__coach__organisation", "series__coach__user")
         .order_by("start")
@@ -389,10 +377,7 @@ def _week(request, location, rooms, single=None):
             "location": location,
             "single": single,
             "table": table,
-            "monday": monday,
-            "sunday": days[-1],
-            "previous": f"{week_url}?week={monday - timedelta(days=7)}",
-            "next": f"{week_url}?week={monday + timedelta(days=7)}",
+            **week.context(week_url),
             "show_details": is_staff,
             "coach": coach,
         },
@@ -407,9 +392,7 @@ def coach_feed(request, token):
     if coach is None:
         raise Http404
     bookings = ical.feed_bookings(RoomBooking.objects.filter(series__coach=coach))
-    result = activity_ical.response(ical.calendar(_("My room bookings"), bookings), "ruimtes.ics")
-    result["Cache-Control"] = "private, max-age=900"
-    return result
+    return _private_feed(ical.calendar(_("My room bookings"), bookings), "ruimtes.ics")
 
 
 def room_feed(request, token, room_id):
@@ -418,9 +401,14 @@ def room_feed(request, token, room_id):
         raise Http404
     room = get_object_or_404(Room, pk=room_id, page_id=feed.location_id)
     bookings = ical.feed_bookings(RoomBooking.objects.filter(room=room))
-    result = activity_ical.response(
+    return _private_feed(
         ical.calendar(f"{room.name} – {feed.location.title}", bookings, for_staff=True),
         f"ruimte-{room.pk}.ics",
     )
+
+
+def _private_feed(calendar, filename):
+    """A feed behind a secret link: calendar apps may cache it, shared caches may not."""
+    result = activity_ical.response(calendar, filename)
     result["Cache-Control"] = "private, max-age=900"
     return result

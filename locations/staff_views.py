@@ -4,8 +4,6 @@ Every view checks that the user may edit the welkomhuis's page (its staff
 group, or an admin): staff of one welkomhuis never see another's bookings.
 """
 
-from datetime import datetime, time, timedelta
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,12 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .availability import occupancy
-from .booking import Availability, BookingProblem, approve, block, can_manage, cancel, decline
-from .booking_views import monday_of
+from .availability import Week, occupancy, open_periods
+from .booking import BookingProblem, approve, block, can_manage, cancel, decline, local_period
 from .forms import BlockForm
 from .models import BookingFeed, LocationPage, Room, RoomBooking
-from .opening_hours import AMSTERDAM
+from .models.rooms import new_feed_token
 
 
 def _location_for(request, pk):
@@ -49,21 +46,18 @@ def index(request):
 
 def location_bookings(request, pk):
     location = _location_for(request, pk)
-    monday = monday_of(request.GET.get("week"))
-    days = [monday + timedelta(days=n) for n in range(7)]
-    start = datetime.combine(monday, time(0), tzinfo=AMSTERDAM)
-    end = start + timedelta(days=7)
+    week = Week.of(request.GET.get("week"), timezone.localdate())
     rooms = list(location.rooms.all())
     bookings = list(
-        RoomBooking.objects.filter(room__in=rooms, start__lt=end, end__gt=start)
+        RoomBooking.objects.filter(room__in=rooms, start__lt=week.period.end, end__gt=week.period.start)
         .select_related("room", "series__coach__organisation", "series__coach__user")
         .order_by("start")
     )
-    availability = Availability(rooms, days)
+    # Every room of a welkomhuis is open when the welkomhuis is.
+    opening = [period for day in week.days for period in open_periods(location.schedule, day)]
     overview = []
     for room in rooms:
         room_bookings = [b for b in bookings if b.room_id == room.pk]
-        opening = [period for day in days for period in availability.opening(room, day)]
         booked, open_hours = occupancy(
             opening, [b for b in room_bookings if b.status == RoomBooking.Status.CONFIRMED and not b.is_block]
         )
@@ -96,10 +90,7 @@ def location_bookings(request, pk):
             "location": location,
             "overview": overview,
             "pending": pending,
-            "monday": monday,
-            "sunday": days[-1],
-            "previous": f"{week_url}?week={monday - timedelta(days=7)}",
-            "next": f"{week_url}?week={monday + timedelta(days=7)}",
+            **week.context(week_url),
             "block_form": BlockForm(initial={"date": timezone.localdate()}),
             "feeds": feeds,
             "rooms": rooms,
@@ -150,11 +141,12 @@ def block_room(request, pk):
         return redirect("locations_room_bookings", pk=location.pk)
     data = form.cleaned_data
     room = get_object_or_404(Room, pk=data["room"], page=location)
+    period = local_period(data["date"], data["start_time"], data["end_time"])
     try:
         block(
             room,
-            start=datetime.combine(data["date"], data["start_time"], tzinfo=AMSTERDAM),
-            end=datetime.combine(data["date"], data["end_time"], tzinfo=AMSTERDAM),
+            start=period.start,
+            end=period.end,
             reason=data["reason"],
             by=request.user,
         )
@@ -168,8 +160,6 @@ def block_room(request, pk):
 @require_POST
 def renew_feeds(request, pk):
     location = _location_for(request, pk)
-    BookingFeed.objects.update_or_create(
-        location=location, defaults={"token": BookingFeed._meta.get_field("token").default()}
-    )
+    BookingFeed.objects.update_or_create(location=location, defaults={"token": new_feed_token()})
     messages.success(request, _("New calendar links made; the old ones no longer work."))
     return redirect("locations_room_bookings", pk=location.pk)
