@@ -13,7 +13,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from activities.models import ActivityPage
-from locations.booking import BookingProblem, SlotTaken, book, search
+from locations.booking import BookingProblem, SlotTaken, book, search, series_dates
 from locations.factories import CoachFactory, RoomFactory
 from locations.models import BookingSeries, OpeningException, RoomBooking
 from locations.opening_hours import AMSTERDAM
@@ -60,7 +60,8 @@ def coach_client(client, coach):
 
 
 def book_now(coach, room, day, start=time(13), end=time(14), **kwargs):
-    """Book through the service, running what happens after commit (emails, the public spreekuur)."""
+    """Book through the service. Emails and the public spreekuur follow on commit: tests that look at
+    them wrap this in django_capture_on_commit_callbacks(execute=True)."""
     return book(coach, room, first_date=day, start_time=start, end_time=end, **kwargs)
 
 
@@ -381,8 +382,6 @@ def test_a_paused_coach_cannot_book(coach_client, coach, rooms):
 
 def test_bad_booking_service_input_is_refused():
     with pytest.raises(BookingProblem):
-        from locations.booking import series_dates
-
         series_dates(next_tuesday(), 1, next_tuesday() - timedelta(days=7))
 
 
@@ -553,7 +552,7 @@ def test_postgresql_itself_refuses_overlapping_bookings(rooms):
 
 
 def test_a_cancelled_series_leaves_the_site_even_with_dates_in_the_past(
-    coach_client, coach, rooms, client, django_capture_on_commit_callbacks
+    coach_client, coach, rooms, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         series, bookings = book_now(
