@@ -33,6 +33,7 @@ from icalendar import Calendar
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from .bulk import InvalidPage, add_children
 from .indexing import update_search_index
 from .models import ActivityPage, ActivityType, CalendarImport, ScheduleChange
 from .occurrences import materialise
@@ -419,58 +420,66 @@ def import_calendar(location, data):
         page.source_uid: page for page in ActivityPage.objects.child_of(location).exclude(source_uid="")
     }
     result = ImportResult()
-    touched = []
+    touched, new_pages = [], []
     # References (type, room, organiser) and the search index are updated once, after all pages are written.
     with transaction.atomic(), disable_reference_index_auto_update():
-        for event in events:
-            page = existing.get(event.uid)
-            if page is not None and page.source_hash == event.hash and page.live:
-                result.unchanged += 1
-                continue
-            try:
-                page = _write(location, page, event, types, result)
-            except ValidationError as error:
-                # Checks of the page model the feed's own checks did not cover: reject the feed.
-                messages = "; ".join(error.messages)
-                raise CalendarImportError(
-                    _("Event %(uid)s cannot be saved: %(error)s") % {"uid": event.uid, "error": messages}
-                ) from error
-            touched.append(page)
+        try:
+            for event in events:
+                page = existing.get(event.uid)
+                if page is None:
+                    new_pages.append(_new_page(event, types))
+                elif page.source_hash != event.hash or not page.live:
+                    touched.append(_update(page, event, types, result))
+                else:
+                    result.unchanged += 1
+            add_children(location, new_pages)
+        except InvalidPage as invalid:
+            # Checks of the page model the feed's own checks did not cover: reject the feed.
+            raise CalendarImportError(
+                _("Event %(uid)s cannot be saved: %(error)s")
+                % {"uid": invalid.page.source_uid, "error": "; ".join(invalid.error.messages)}
+            ) from invalid
+        result.created = len(new_pages)
         seen = {event.uid for event in events}
         for uid, page in existing.items():
             if uid not in seen and page.live:
                 page.unpublish(log_action=True)
                 touched.append(page)
                 result.withdrawn += 1
+        for page in touched:  # new pages got theirs in add_children
+            ReferenceIndex.create_or_update_for_object(page)
+        touched.extend(new_pages)
         if touched:
             materialise(touched)
             update_search_index(touched)
-            for page in touched:
-                ReferenceIndex.create_or_update_for_object(page)
     return result
 
 
-def _write(location, page, event, types, result):
-    """Create or update the page of one event; returns it."""
-    fields = _fields(event, types)
-    changes = [ScheduleChange(**asdict(change)) for change in event.changes]
-    if page is None:
-        page = ActivityPage(slug=_slug(event), source_uid=event.uid, live=True, **fields)
-        page.schedule_changes.set(changes)  # saved with the page: one write
-        location.add_child(instance=page)
-        result.created += 1
-        return page
-    for name, value in fields.items():
+def _new_page(event, types):
+    page = ActivityPage(slug=_slug(event), source_uid=event.uid, live=True, **_fields(event, types))
+    page.schedule_changes.set(_changes_of(event))  # saved with the page: one write
+    return page
+
+
+def _update(page, event, types, result):
+    for name, value in _fields(event, types).items():
         setattr(page, name, value)
     page.live = True
-    page.schedule_changes.set(changes)
-    if page.latest_revision_id:
-        # Someone edited it in the admin: publish a revision, so the editor shows what is live.
-        page.save_revision().publish()
-    else:
-        page.save()
+    page.schedule_changes.set(_changes_of(event))
+    try:
+        if page.latest_revision_id:
+            # Someone edited it in the admin: publish a revision, so the editor shows what is live.
+            page.save_revision().publish()
+        else:
+            page.save()
+    except ValidationError as error:
+        raise InvalidPage(page, error) from error
     result.updated += 1
     return page
+
+
+def _changes_of(event):
+    return [ScheduleChange(**asdict(change)) for change in event.changes]
 
 
 def import_location(location, data=None):

@@ -1,11 +1,12 @@
 """Synthetic activities at scale, for benchmarks (`manage.py seed_scale --activities 5000 --recurring 1000`).
 
-Deterministic for a seed. Pages are added live without revisions (one
-insert per page: Django cannot bulk-insert pages); their occurrences are then
+Deterministic for a seed. Pages are added live without revisions, per
+welkomhuis in one pass (Django cannot bulk-insert pages); their occurrences are then
 materialised in one pass, which is itself one of the measured figures.
 """
 
 import time as clock
+from collections import defaultdict
 from datetime import time, timedelta
 
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.utils import timezone
 from home.models import Language, Leefgebied, Organisation
 from locations.models import LocationPage
 
+from .bulk import add_children
 from .indexing import update_search_index
 from .models import ActivityPage, ActivityType, Audience, DutchLevel
 from .occurrences import materialise
@@ -40,7 +42,7 @@ def seed_activities(count, recurring, rng, locations=None):
     topics = list(Leefgebied.objects.all())
     organisations = list(Organisation.objects.all())
     today = timezone.localdate()
-    pages = []
+    pages, children = [], defaultdict(list)
     for n in range(count):
         location = locations[n % len(locations)]
         is_recurring = n < recurring
@@ -62,8 +64,10 @@ def seed_activities(count, recurring, rng, locations=None):
             recurrence=compose_rrule("weekly", start_date=start) if is_recurring else "",
             holiday_closure=rng.choice(["", "", "public", "public+school"]) if is_recurring else "",
         )
-        location.add_child(instance=page)
         pages.append(page)
+        children[location].append(page)
+    for location, new_pages in children.items():
+        add_children(location, new_pages)
     language_links = ActivityPage.languages.through
     topic_links = ActivityPage.leefgebieden.through
     language_links.objects.bulk_create(
