@@ -1,7 +1,9 @@
 """/activiteiten/: what's on, filtered, paged, mapped, without JavaScript, in a constant number of queries."""
 
 import json
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
+from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
@@ -40,12 +42,18 @@ def test_lists_upcoming_activities_by_day(client, make_activity):
 
 
 def test_today_and_a_chosen_date(client, make_activity):
-    make_activity(
-        title="Vandaag laat", start_date=timezone.localdate(), start_time=time(23, 0), end_time=time(23, 30)
-    )
-    make_activity(title="Morgen", start_date=tomorrow())
-    assert titles(client.get(URL + "?when=today")) == ["Vandaag laat"]
-    assert titles(client.get(URL + f"?date={tomorrow().isoformat()}")) == ["Morgen"]
+    # At noon, so "later today" exists whenever the suite runs (late at night it would not).
+    noon = datetime.combine(timezone.localdate(), time(12), ZoneInfo("Europe/Amsterdam"))
+    with mock.patch("django.utils.timezone.now", return_value=noon):
+        make_activity(
+            title="Vandaag laat",
+            start_date=timezone.localdate(),
+            start_time=time(23, 0),
+            end_time=time(23, 30),
+        )
+        make_activity(title="Morgen", start_date=tomorrow())
+        assert titles(client.get(URL + "?when=today")) == ["Vandaag laat"]
+        assert titles(client.get(URL + f"?date={tomorrow().isoformat()}")) == ["Morgen"]
 
 
 def test_past_activities_are_not_listed(client, make_activity):
