@@ -11,6 +11,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from activities.demo import load_demo_activities
+from home.demo import load_demo_stories, load_demo_wegwijzer
 from home.models import Organisation
 from locations.demo import load_demo_bookings, load_demo_locations
 from locations.models import Coach
@@ -47,8 +48,13 @@ class Command(BaseCommand):
             user=coach_user, defaults={"organisation": Organisation.objects.get(slug="werk-en-inkomen")}
         )
         load_demo_bookings(coach, timezone.localdate())
+        wegwijzer = load_demo_wegwijzer()
+        stories = load_demo_stories()
         self.stdout.write(
-            self.style.SUCCESS(f"Demo data: {len(locations)} welkomhuizen, {len(activities)} activities.")
+            self.style.SUCCESS(
+                f"Demo data: {len(locations)} welkomhuizen, {len(activities)} activities, "
+                f"{len(wegwijzer)} wegwijzer pages, {len(stories)} stories."
+            )
         )
         self.stdout.write(f"  Admin:  {admin.email} / {ADMIN_PASSWORD}  (all welkomhuizen)")
         self.stdout.write(f"  Staff:  {staff.email} / {STAFF_PASSWORD}  (only Bibliotheek Neude)")
