@@ -22,19 +22,18 @@ def groups_for(sees_city):
     return ("location", "wijk", "city") if sees_city else ("location",)
 
 
-def compute(quarter, location_ids, groups, now=None):
-    """Every figure for one quarter, computed from the current data."""
+def compute(quarter, wijk_of, groups, now=None):
+    """Every figure for one quarter, computed from the current data; wijk_of is {location id: wijk}."""
     values = defaultdict(dict)
     for figure in FIGURES:
-        for group in groups:
-            for scope, value in figure.compute(quarter, location_ids, group, now).items():
-                values[scope][figure.key] = value
+        for scope, value in figure.compute(quarter, wijk_of, groups, now).items():
+            values[scope][figure.key] = value
     return values
 
 
 def figures_for(quarters, locations, sees_city, now=None):
     now = now or timezone.now()
-    location_ids = [location.pk for location in locations]
+    wijk_of = {location.pk: location.wijk for location in locations}
     groups = groups_for(sees_city)
     wanted = {scope for scope, _kind, _name in scopes(locations, sees_city)}
     closed = [q for q in quarters if q.is_closed(now)]
@@ -52,7 +51,7 @@ def figures_for(quarters, locations, sees_city, now=None):
     result = {}
     for quarter in quarters:
         snapshot = stored.get((quarter.year, quarter.number))
-        result[quarter] = snapshot if snapshot else compute(quarter, location_ids, groups, now)
+        result[quarter] = snapshot if snapshot else compute(quarter, wijk_of, groups, now)
     return result
 
 

@@ -53,16 +53,29 @@ class QuerysetFigure:
     def convert(self, value):
         return value or 0
 
-    def compute(self, quarter, location_ids, group, now=None):
+    def compute(self, quarter, wijk_of, groups, now=None):
         now = now or timezone.now()
-        rows = self.queryset(quarter, now).filter(**{f"{self.location_path}__in": location_ids}).order_by()
-        if group == "city":
-            return {"city": self.convert(rows.aggregate(value=self.aggregate())["value"])}
-        field = f"{self.location_path}_id" if group == "location" else f"{self.location_path}__wijk"
-        return {
-            scope_of(group, row[field]): self.convert(row["value"])
-            for row in rows.values(field).annotate(value=self.aggregate())
-        }
+        rows = self.queryset(quarter, now).filter(**{f"{self.location_path}__in": list(wijk_of)}).order_by()
+        result = {}
+        for group in groups:
+            if group == "city":
+                result["city"] = self.convert(rows.aggregate(value=self.aggregate())["value"])
+                continue
+            field = f"{self.location_path}_id" if group == "location" else f"{self.location_path}__wijk"
+            for row in rows.values(field).annotate(value=self.aggregate()):
+                result[scope_of(group, row[field])] = self.convert(row["value"])
+        return result
+
+
+def per_location_to_groups(per_location, wijk_of, groups, combine):
+    """Values (or sets) per welkomhuis, combined into the rows of each group."""
+    result = {}
+    for group in groups:
+        for location_id, value in per_location.items():
+            key = None if group == "city" else (location_id if group == "location" else wijk_of[location_id])
+            scope = scope_of(group, key)
+            result[scope] = combine(result[scope], value) if scope in result else value
+    return result
 
 
 def held_occurrences(quarter, now):
@@ -122,14 +135,14 @@ class Attendance(QuerysetFigure):
         return confirmed_registrations(quarter, now).filter(attended=True)
 
 
-def registrant_digest(registration):
+def registrant_digest(user_id, email, phone):
     """A keyed hash of who registered (account, else email, else phone); '' when nothing is left."""
-    if registration.user_id:
-        identity = f"user:{registration.user_id}"
-    elif registration.email:
-        identity = f"email:{registration.email.strip().lower()}"
-    elif registration.phone:
-        identity = "phone:" + "".join(c for c in registration.phone if c.isdigit())
+    if user_id:
+        identity = f"user:{user_id}"
+    elif email:
+        identity = f"email:{email.strip().lower()}"
+    elif phone:
+        identity = "phone:" + "".join(c for c in phone if c.isdigit())
     else:
         return ""
     return hmac.new(settings.SECRET_KEY.encode(), identity.encode(), hashlib.sha256).hexdigest()
@@ -147,32 +160,25 @@ class DistinctRegistrants:
     describes_people = True
     decimals = 0
 
-    def compute(self, quarter, location_ids, group, now=None):
+    def compute(self, quarter, wijk_of, groups, now=None):
         now = now or timezone.now()
-        wijk_of = dict(LocationPage.objects.filter(pk__in=location_ids).values_list("pk", "wijk"))
-        people = {}  # scope -> set of digests
-
-        def add(location_id, digest):
-            if not digest:
-                return
-            value = (
-                None if group == "city" else (location_id if group == "location" else wijk_of[location_id])
-            )
-            people.setdefault(scope_of(group, value), set()).add(digest)
-
+        people = {}  # location id -> set of digests
         marks = RegistrantMark.objects.filter(
-            year=quarter.year, quarter=quarter.number, location_id__in=location_ids
+            year=quarter.year, quarter=quarter.number, location_id__in=list(wijk_of)
         ).values_list("location_id", "digest")
         for location_id, digest in marks:
-            add(location_id, digest)
+            people.setdefault(location_id, set()).add(digest)
         live = (
             confirmed_registrations(quarter, now)
-            .filter(occurrence__location_id__in=location_ids, anonymised_at__isnull=True)
+            .filter(occurrence__location_id__in=list(wijk_of), anonymised_at__isnull=True)
             .values_list("occurrence__location_id", "user_id", "email", "phone")
         )
         for location_id, user_id, email, phone in live:
-            add(location_id, registrant_digest(Registration(user_id=user_id, email=email, phone=phone)))
-        return {scope: len(digests) for scope, digests in people.items()}
+            digest = registrant_digest(user_id, email, phone)
+            if digest:
+                people.setdefault(location_id, set()).add(digest)
+        grouped = per_location_to_groups(people, wijk_of, groups, lambda a, b: a | b)
+        return {scope: len(digests) for scope, digests in grouped.items()}
 
 
 class RoomHoursBooked(QuerysetFigure):
@@ -221,28 +227,27 @@ class HoursOpen:
     decimals = 1
     per_room = False
 
-    def compute(self, quarter, location_ids, group, now=None):
-        locations = LocationPage.objects.filter(pk__in=location_ids).prefetch_related(
+    def compute(self, quarter, wijk_of, groups, now=None):
+        locations = LocationPage.objects.filter(pk__in=list(wijk_of)).prefetch_related(
             "opening_hours", "opening_exceptions"
         )
         rooms = {}
         if self.per_room:
             rooms = dict(
-                Room.objects.filter(page_id__in=location_ids, is_bookable=True)
+                Room.objects.filter(page_id__in=list(wijk_of), is_bookable=True)
                 .order_by()
                 .values("page_id")
                 .annotate(n=Count("pk"))
                 .values_list("page_id", "n")
             )
-        result = {}
+        per_location = {}
         for location in locations:
             hours = hours_open_in(location.schedule, quarter)
-            if self.per_room:
-                hours *= rooms.get(location.pk, 0)
-            value = None if group == "city" else (location.pk if group == "location" else location.wijk)
-            scope = scope_of(group, value)
-            result[scope] = round(result.get(scope, 0) + hours, 2)
-        return result
+            per_location[location.pk] = round(
+                hours * rooms.get(location.pk, 0) if self.per_room else hours, 2
+            )
+        grouped = per_location_to_groups(per_location, wijk_of, groups, lambda a, b: a + b)
+        return {scope: round(value, 2) for scope, value in grouped.items()}
 
 
 class RoomHoursOpen(HoursOpen):

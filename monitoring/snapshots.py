@@ -37,7 +37,7 @@ def mark_registrants():
     ).values_list("occurrence__start", "occurrence__location_id", "user_id", "email", "phone")
     marks = {}
     for start, location_id, user_id, email, phone in rows.iterator(chunk_size=2000):
-        digest = registrant_digest(Registration(user_id=user_id, email=email, phone=phone))
+        digest = registrant_digest(user_id, email, phone)
         if digest:
             quarter = Quarter.of(timezone.localdate(start))
             marks[(quarter.year, quarter.number, location_id, digest)] = True
@@ -64,10 +64,10 @@ def quarters_to_store(now):
 def take_snapshots(now=None):
     now = now or timezone.now()
     marked = mark_registrants()
-    location_ids = list(LocationPage.objects.values_list("pk", flat=True))
+    wijk_of = dict(LocationPage.objects.values_list("pk", "wijk"))
     quarters = quarters_to_store(now)
     for quarter in quarters:
-        values = compute(quarter, location_ids, groups_for(True), now)
+        values = compute(quarter, wijk_of, groups_for(True), now)
         FigureSnapshot.objects.filter(year=quarter.year, quarter=quarter.number).delete()
         FigureSnapshot.objects.bulk_create(
             [

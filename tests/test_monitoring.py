@@ -305,7 +305,7 @@ def test_an_open_quarter_counts_people_purged_earlier_in_it(make_location, make_
     register_people(occurrence, ["Amal", "Yonas"])
     purge_registration_data.delay()
     assert not Registration.objects.exclude(email="").exists()
-    values = compute(quarter, [location.pk], ("location",), now)
+    values = compute(quarter, {location.pk: location.wijk}, ("location",), now)
     assert values[f"location:{location.pk}"]["distinct_registrants"] == 2
 
 
