@@ -334,3 +334,18 @@ def test_query_count_does_not_grow_with_the_data(client, city_user, make_locatio
     few = count_queries(client, URL + quarter)
     add(5)
     assert count_queries(client, URL + quarter) == few
+
+
+def test_demo_city_login_sees_every_demo_welkomhuis(client):
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from locations.models import LocationPage
+
+    call_command("load_demo", stdout=StringIO())
+    user = get_user_model().objects.get(email="stad@welkomhuis.example")
+    add_totp(user)
+    client.force_login(user)
+    assert set(LocationPage.objects.values_list("title", flat=True)) <= set(rows_of(client.get(URL)))
