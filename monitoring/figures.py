@@ -14,12 +14,13 @@ import hashlib
 import hmac
 
 from django.conf import settings
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Sum
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Occurrence, Registration
-from locations.models import LocationPage, Room, RoomBooking
+from locations.models import OpeningException, OpeningHours, Room, RoomBooking
+from locations.opening_hours import OpeningSchedule
 
 from .models import RegistrantMark
 
@@ -109,9 +110,13 @@ class ActivityHours(QuerysetFigure):
 
 
 def confirmed_registrations(quarter, now):
+    """Places taken at dates that took place (the same conditions as held_occurrences, as a join)."""
     return Registration.objects.filter(
         status=Registration.Status.CONFIRMED,
-        occurrence__in=held_occurrences(quarter, now).values("pk"),
+        occurrence__status=Occurrence.Status.SCHEDULED,
+        occurrence__start__gte=quarter.start,
+        occurrence__start__lt=quarter.end,
+        occurrence__end__lte=now,
     )
 
 
@@ -228,10 +233,7 @@ class HoursOpen:
     per_room = False
 
     def compute(self, quarter, wijk_of, groups, now=None):
-        locations = LocationPage.objects.filter(pk__in=list(wijk_of)).prefetch_related(
-            "opening_hours", "opening_exceptions"
-        )
-        rooms = {}
+        per_location = hours_open_per_location(quarter, list(wijk_of))
         if self.per_room:
             rooms = dict(
                 Room.objects.filter(page_id__in=list(wijk_of), is_bookable=True)
@@ -240,14 +242,23 @@ class HoursOpen:
                 .annotate(n=Count("pk"))
                 .values_list("page_id", "n")
             )
-        per_location = {}
-        for location in locations:
-            hours = hours_open_in(location.schedule, quarter)
-            per_location[location.pk] = round(
-                hours * rooms.get(location.pk, 0) if self.per_room else hours, 2
-            )
+            per_location = {pk: hours * rooms.get(pk, 0) for pk, hours in per_location.items()}
         grouped = per_location_to_groups(per_location, wijk_of, groups, lambda a, b: a + b)
         return {scope: round(value, 2) for scope, value in grouped.items()}
+
+
+def hours_open_per_location(quarter, location_ids):
+    """{location id: hours open in the quarter}, from the plain opening-hours rows (two queries)."""
+    weekly, exceptions = {pk: [] for pk in location_ids}, {pk: [] for pk in location_ids}
+    for hours in OpeningHours.objects.filter(page_id__in=location_ids).order_by():
+        weekly[hours.page_id].append(hours)
+    days = quarter.first_day, quarter.next.first_day
+    covering = OpeningException.objects.filter(page_id__in=location_ids, date__lt=days[1]).filter(
+        Q(end_date__gte=days[0]) | Q(end_date__isnull=True, date__gte=days[0])
+    )
+    for exception in covering.order_by():
+        exceptions[exception.page_id].append(exception)
+    return {pk: hours_open_in(OpeningSchedule(weekly[pk], exceptions[pk]), quarter) for pk in location_ids}
 
 
 class RoomHoursOpen(HoursOpen):
