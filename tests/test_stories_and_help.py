@@ -138,3 +138,44 @@ def test_demo_has_stories_with_consent(client):
     for story in stories:
         assert story.consent_date and story.consent_method and story.consent_recorded_by
         assert client.get(story.url).status_code == 200
+
+
+def story_form(**overrides):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    data = {
+        "title": "Amal leert Nederlands",
+        "slug": "amal",
+        "subject_kind": "newcomer",
+        "intro": "Amal vertelt.",
+        "body": streamfield([("quote", "Iedereen helpt.")]),
+        "photo": "",
+        "photo_alt_text": "",
+        "consent_date": "2026-09-01",
+        "consent_method": "signed-form",
+        "consent_recorded_by": "Sanne, Bibliotheek Neude",
+        "action-publish": "action-publish",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def test_editors_cannot_publish_a_story_without_consent_in_the_admin(client, make_story):
+    from django.urls import reverse
+
+    from tests.conftest import add_totp, create_user
+
+    index = make_story().get_parent()
+    admin = create_user("beheer@example.org", is_superuser=True, is_staff=True)
+    add_totp(admin)
+    client.force_login(admin)
+    url = reverse("wagtailadmin_pages:add", args=("home", "storypage", index.pk))
+    response = client.post(url, story_form(consent_date="", consent_method="", consent_recorded_by=""))
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    errors = " ".join(e.get_text(" ", strip=True) for e in soup.select(".error-message, .w-field__errors"))
+    assert "agreed" in errors or "toestemming" in errors
+    assert not StoryPage.objects.filter(slug="amal").exists()
+    response = client.post(url, story_form())
+    assert response.status_code == 302
+    assert StoryPage.objects.get(slug="amal").live
