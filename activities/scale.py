@@ -7,7 +7,7 @@ materialised in one pass, which is itself one of the measured figures.
 
 import time as clock
 from collections import defaultdict
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -16,9 +16,9 @@ from locations.models import LocationPage
 
 from .bulk import add_children
 from .indexing import update_search_index
-from .models import ActivityPage, ActivityType, Audience, DutchLevel
+from .models import ActivityPage, ActivityType, Audience, DutchLevel, Occurrence, Registration
 from .occurrences import materialise
-from .schedule import compose_rrule
+from .schedule import AMSTERDAM, compose_rrule
 
 TITLE_WORDS = [
     "Taalcafé",
@@ -82,3 +82,63 @@ def seed_activities(count, recurring, rng, locations=None):
     started = clock.perf_counter()
     materialise()
     return pages, clock.perf_counter() - started
+
+
+SCALE_NOTE = "schaal"  # marks the synthetic past dates, so a rerun replaces them
+SCALE_EMAIL_DOMAIN = "schaal.example"
+
+
+def seed_registrations(count, rng, dates=None):
+    """``count`` registrations on past dates of the synthetic activities, over the last 12 months.
+
+    The dates (a tenth of ``count``, one-off afternoons) are added as Occurrence
+    rows of their own; people come back (about three registrations each), a
+    few dates are cancelled and most people who registered came. All bulk
+    inserts, deterministic for a seed.
+    """
+    Occurrence.objects.filter(note=SCALE_NOTE).delete()
+    pages = list(
+        ActivityPage.objects.filter(slug__startswith=SLUG_PREFIX).order_by("path").values_list("pk", "path")
+    )
+    if not pages or not count:
+        return []
+    location_of = dict(
+        LocationPage.objects.filter(
+            path__in={path[: -ActivityPage.steplen] for _pk, path in pages}
+        ).values_list("path", "pk")
+    )
+    today = timezone.localdate()
+    taken, occurrences = set(), []
+    while len(occurrences) < (dates or max(count // 10, 1)):
+        pk, path = rng.choice(pages)
+        day = today - timedelta(days=rng.randint(1, 365))
+        if (pk, day) in taken:
+            continue
+        taken.add((pk, day))
+        start = datetime.combine(day, time(rng.choice([10, 14, 19])), tzinfo=AMSTERDAM)
+        occurrences.append(
+            Occurrence(
+                activity_id=pk,
+                location_id=location_of[path[: -ActivityPage.steplen]],
+                key=day,
+                start=start,
+                end=start + timedelta(hours=2),
+                status="cancelled" if rng.random() < 0.05 else "scheduled",
+                note=SCALE_NOTE,
+            )
+        )
+    Occurrence.objects.bulk_create(occurrences, batch_size=2000)
+    people = max(count // 3, 1)
+    registrations = [
+        Registration(
+            occurrence=rng.choice(occurrences),
+            first_name="Deelnemer",
+            email=f"deelnemer-{rng.randrange(people):06d}@{SCALE_EMAIL_DOMAIN}",
+            adults=rng.choice([1, 1, 1, 2]),
+            children=rng.choice([0, 0, 1]),
+            attended=rng.random() < 0.8,
+        )
+        for _ in range(count)
+    ]
+    Registration.objects.bulk_create(registrations, batch_size=2000)
+    return registrations

@@ -124,7 +124,14 @@ def send_reminders(now=None):
 
 @shared_task
 def purge_registration_data():
-    """Nightly: erase names and contact details some days after each date (AVG)."""
+    """Nightly: erase names and contact details some days after each date (AVG).
+
+    The city's figures are stored first (monitoring.snapshots), so the counts
+    that need the personal data (different people registered) survive it.
+    """
+    from monitoring.snapshots import take_snapshots
+
+    take_snapshots()
     return anonymise_past_registrations()
 
 

@@ -148,3 +148,56 @@ def make_activity(make_location):
         return ActivityPageFactory.published(parent=location or make_location(), **fields)
 
     return make
+
+
+@pytest.fixture
+def make_wegwijzer_page(db):
+    """Publish a wegwijzer page for a leefgebied slug (creating the wegwijzer index once)."""
+    from home.models import HomePage, Leefgebied, WegwijzerIndexPage, WegwijzerPage
+
+    def make(slug="taal", **fields):
+        index = WegwijzerIndexPage.objects.first()
+        if index is None:
+            index = WegwijzerIndexPage(title="Wegwijzer", slug="wegwijzer")
+            HomePage.objects.get().add_child(instance=index)
+            index.save_revision().publish()
+        fields.setdefault("title", f"Over {slug}")
+        fields.setdefault("intro", "Hier lees je wat je kunt doen.")
+        page = WegwijzerPage(slug=slug, leefgebied=Leefgebied.objects.get(slug=slug), **fields)
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    return make
+
+
+@pytest.fixture
+def make_story(db):
+    """Publish a story with recorded consent (creating the story index once); pass locations=[...]."""
+    from datetime import date
+
+    from home.models import HomePage, StoryIndexPage, StoryPage
+
+    def make(locations=(), activities=(), **fields):
+        index = StoryIndexPage.objects.first()
+        if index is None:
+            index = StoryIndexPage(title="Verhalen", slug="verhalen")
+            HomePage.objects.get().add_child(instance=index)
+            index.save_revision().publish()
+        n = StoryPage.objects.count() + 1
+        fields.setdefault("title", f"Verhaal {n}")
+        fields.setdefault("slug", f"verhaal-{n}")
+        fields.setdefault("subject_kind", "newcomer")
+        fields.setdefault("intro", "Een nieuwe Utrechter vertelt.")
+        fields.setdefault("body", [("quote", "Iedereen helpt.")])
+        fields.setdefault("consent_date", date(2026, 9, 1))
+        fields.setdefault("consent_method", "signed-form")
+        fields.setdefault("consent_recorded_by", "Sanne, Bibliotheek Neude")
+        page = StoryPage(**fields)
+        index.add_child(instance=page)
+        page.locations.set(locations)
+        page.activities.set(activities)
+        page.save_revision().publish()
+        return page
+
+    return make

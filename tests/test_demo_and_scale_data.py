@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
 from locations.models import LocationKind, LocationPage, OpeningHours, Room, RoomBooking
 
@@ -83,3 +84,23 @@ def test_seed_scale_bookings_are_deterministic_and_never_overlap():
     assert len(first) == 400 and len(set(first)) == 400  # one-hour slots on the hour: distinct is disjoint
     call_command("seed_scale", locations=10, bookings=400, seed=3, stdout=StringIO())
     assert bookings() == first
+
+
+def test_seed_scale_registrations_are_deterministic_past_and_replaced_on_rerun():
+    from activities.models import Registration
+
+    def registrations():
+        return sorted(
+            Registration.objects.values_list(
+                "occurrence__activity__slug", "occurrence__start", "email", "adults", "children", "attended"
+            )
+        )
+
+    options = {"locations": 4, "activities": 10, "registrations": 200, "seed": 5, "stdout": StringIO()}
+    call_command("seed_scale", **options)
+    first = registrations()
+    assert len(first) == 200
+    assert len({email for _slug, _start, email, *_rest in first}) < 200  # people come back
+    assert all(start.date() < timezone.localdate() for _slug, start, *_rest in first)
+    call_command("seed_scale", **options)
+    assert registrations() == first

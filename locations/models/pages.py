@@ -226,6 +226,7 @@ class LocationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from activities.views import activities_url_for, upcoming_at_location
+        from home.models.stories import recent_stories
 
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate(timezone=AMSTERDAM)
@@ -241,6 +242,7 @@ class LocationPage(Page):
         context["location_geojson"] = feature_collection([feature(self, request)])
         context["upcoming_activities"] = upcoming_at_location(self, request)
         context["activities_url"] = activities_url_for(self)
+        context["stories"] = recent_stories(about_location=self)
         return context
 
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "locations",
     "activities",
     "volunteers",
+    "monitoring",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -156,6 +157,11 @@ CELERY_BEAT_SCHEDULE = {
     "send-reminders": {
         "task": "activities.tasks.send_reminders",
         "schedule": crontab(hour=10, minute=0),
+    },
+    # Before the purge below (which also takes them first, to be sure of the order).
+    "store-figure-snapshots": {
+        "task": "monitoring.tasks.store_figure_snapshots",
+        "schedule": crontab(hour=3, minute=20),
     },
     "purge-registration-data": {
         "task": "activities.tasks.purge_registration_data",

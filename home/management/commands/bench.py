@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
@@ -77,6 +78,8 @@ class Command(BaseCommand):
                     user=coach.user,
                 ),
             )
+        self.emit("monitoring_dashboard_year_live", **self.time_dashboard(runs, snapshots=False))
+        self.emit("monitoring_dashboard_year", **self.time_dashboard(runs, snapshots=True))
         self.emit("regenerate_all_occurrences", **self.time_regeneration())
         self.emit("import_calendar", **self.time_import(import_events))
 
@@ -102,6 +105,34 @@ class Command(BaseCommand):
             "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 1),
             "queries": len(queries.captured_queries),
             "bytes": len(response.content),
+        }
+
+    def time_dashboard(self, runs, snapshots):
+        """The City's dashboard: a year (four quarters) for every welkomhuis, wijk and the city.
+
+        Without snapshots every quarter is computed from the rows (the worst case,
+        a new install); with them, as after the nightly task, only the open quarter is.
+        Goal: under 1 s, and a number of queries that does not grow with the data.
+        """
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+
+        from activities.models import Registration
+        from monitoring.models import FigureSnapshot
+        from monitoring.snapshots import take_snapshots
+
+        if snapshots:
+            take_snapshots()
+        else:
+            FigureSnapshot.objects.all().delete()
+        user, _created = get_user_model().objects.get_or_create(email="bench-city@welkomhuis.example")
+        user.groups.add(Group.objects.get(name="City"))
+        result = self.time_get(reverse("monitoring_dashboard"), runs, user=user)
+        return {
+            "goal_ms": 1000,
+            "registrations": Registration.objects.count(),
+            "snapshots": FigureSnapshot.objects.count(),
+            **result,
         }
 
     def time_room_search(self, runs):

@@ -5,16 +5,19 @@ Idempotent: running it again updates the same records instead of adding more.
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
 from activities.demo import load_demo_activities
+from home.demo import load_demo_stories, load_demo_wegwijzer
 from home.models import Organisation
 from locations.demo import load_demo_bookings, load_demo_locations
 from locations.models import Coach
 from locations.permissions import ensure_staff_group
+from monitoring.access import CITY_GROUP
 
 ADMIN_EMAIL = "admin@welkomhuis.example"
 ADMIN_PASSWORD = "welkom-demo-admin"
@@ -22,6 +25,8 @@ STAFF_EMAIL = "staf.neude@welkomhuis.example"
 STAFF_PASSWORD = "welkom-demo-staf"
 COACH_EMAIL = "coach@welkomhuis.example"
 COACH_PASSWORD = "welkom-demo-coach"
+CITY_EMAIL = "stad@welkomhuis.example"
+CITY_PASSWORD = "welkom-demo-stad"
 
 
 class Command(BaseCommand):
@@ -47,11 +52,19 @@ class Command(BaseCommand):
             user=coach_user, defaults={"organisation": Organisation.objects.get(slug="werk-en-inkomen")}
         )
         load_demo_bookings(coach, timezone.localdate())
+        city = _demo_user(CITY_EMAIL, CITY_PASSWORD, first_name="Noor", last_name="Bakker")
+        city.groups.add(Group.objects.get(name=CITY_GROUP))
+        wegwijzer = load_demo_wegwijzer()
+        stories = load_demo_stories()
         self.stdout.write(
-            self.style.SUCCESS(f"Demo data: {len(locations)} welkomhuizen, {len(activities)} activities.")
+            self.style.SUCCESS(
+                f"Demo data: {len(locations)} welkomhuizen, {len(activities)} activities, "
+                f"{len(wegwijzer)} wegwijzer pages, {len(stories)} stories."
+            )
         )
         self.stdout.write(f"  Admin:  {admin.email} / {ADMIN_PASSWORD}  (all welkomhuizen)")
         self.stdout.write(f"  Staff:  {staff.email} / {STAFF_PASSWORD}  (only Bibliotheek Neude)")
+        self.stdout.write(f"  City:   {city.email} / {CITY_PASSWORD}  (figures of every welkomhuis)")
         self.stdout.write(
             f"  Coach:  {coach_user.email} / {COACH_PASSWORD}  (books rooms at /ruimte-boeken/)"
         )

@@ -1,6 +1,7 @@
 """Deterministic synthetic data at scale for benchmarks:
 
-    manage.py seed_scale --locations 200 --activities 5000 --recurring 1000 --bookings 50000 --seed 1
+    manage.py seed_scale --locations 200 --activities 5000 --recurring 1000 --bookings 50000 \
+        --registrations 50000 --seed 1
 
 
 Later features add their own options (activities, bookings, volunteers).
@@ -13,7 +14,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from activities.scale import seed_activities
+from activities.scale import seed_activities, seed_registrations
 from locations.scale import seed_bookings, seed_locations
 
 
@@ -25,6 +26,9 @@ class Command(BaseCommand):
         parser.add_argument("--activities", type=int, default=0, help="number of activities")
         parser.add_argument("--recurring", type=int, default=0, help="how many of them repeat weekly")
         parser.add_argument("--bookings", type=int, default=0, help="number of room bookings")
+        parser.add_argument(
+            "--registrations", type=int, default=0, help="registrations on past dates (needs --activities)"
+        )
         parser.add_argument("--seed", type=int, default=1, help="random seed; same seed, same data")
 
     @transaction.atomic
@@ -50,4 +54,11 @@ class Command(BaseCommand):
             bookings = seed_bookings(options["bookings"], rng, locations)
             self.stdout.write(
                 f"Seeded {len(bookings)} room bookings in {time.perf_counter() - started:.1f} s."
+            )
+        if options["registrations"]:
+            started = time.perf_counter()
+            registrations = seed_registrations(options["registrations"], rng)
+            self.stdout.write(
+                f"Seeded {len(registrations)} registrations on past dates "
+                f"in {time.perf_counter() - started:.1f} s."
             )

@@ -137,7 +137,13 @@ class HomePage(Page):
         FieldPanel("search_intro"),
         InlinePanel("featured_locations", label=_("Featured welkomhuizen"), max_num=6),
     ]
-    subpage_types = ["locations.LocationIndexPage", "activities.ActivityIndexPage", "home.ContentPage"]
+    subpage_types = [
+        "locations.LocationIndexPage",
+        "activities.ActivityIndexPage",
+        "home.ContentPage",
+        "home.WegwijzerIndexPage",
+        "home.StoryIndexPage",
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -148,6 +154,9 @@ class HomePage(Page):
         from activities.models import ActivityIndexPage
         from locations.models import LocationIndexPage, LocationPage
 
+        from .stories import StoryIndexPage, recent_stories
+        from .wegwijzer import WegwijzerIndexPage
+
         context = super().get_context(request, *args, **kwargs)
         featured = [f.location for f in self.featured_locations.select_related("location") if f.location.live]
         if not featured:
@@ -155,6 +164,9 @@ class HomePage(Page):
         context["featured_locations"] = featured
         context["location_index"] = LocationIndexPage.objects.live().first()
         context["activity_index"] = ActivityIndexPage.objects.live().first()
+        context["recent_stories"] = recent_stories()
+        context["story_index"] = StoryIndexPage.objects.live().first()
+        context["wegwijzer_index"] = WegwijzerIndexPage.objects.live().first()
         return context
 
 
