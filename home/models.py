@@ -137,7 +137,12 @@ class HomePage(Page):
         FieldPanel("search_intro"),
         InlinePanel("featured_locations", label=_("Featured welkomhuizen"), max_num=6),
     ]
-    subpage_types = ["locations.LocationIndexPage", "activities.ActivityIndexPage", "home.ContentPage"]
+    subpage_types = [
+        "locations.LocationIndexPage",
+        "activities.ActivityIndexPage",
+        "home.ContentPage",
+        "volunteers.VolunteerOpportunityIndexPage",
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
