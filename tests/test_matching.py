@@ -247,6 +247,13 @@ def test_rank_scores_equal_score():
             assert candidate == score(req, candidate.volunteer)
 
 
+def test_rank_keeps_exactly_those_exclusion_lets_through():
+    population = random_volunteers(500, random.Random(8))
+    for req in random_requests(20, random.Random(9)):
+        eligible = {v.id for v in population if exclusion(req, v) is None}
+        assert {c.volunteer.id for c in rank(req, population, limit=len(population))} == eligible
+
+
 def test_rank_of_nobody_is_empty():
     assert rank(request(), []) == []
 

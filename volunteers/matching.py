@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import get_language_info, gettext, ngettext
 
-from home.geo import distance_km
+from home.geo import EARTH_RADIUS_KM, distance_km
 
 __all__ = [
     "BuddyRequest",
@@ -60,7 +60,9 @@ WAITING_DAYS_COUNTED = 90
 
 BEGINNER_LEVELS = frozenset({"none", "a0-a2"})
 GOOD_LEVELS = frozenset({"native", "fluent"})
-KM_PER_DEGREE_LAT = 111.32
+# A degree of latitude on home.geo's sphere; the box is widened 1% so that it never excludes
+# someone the exact distance would let through.
+KM_PER_DEGREE_LAT = EARTH_RADIUS_KM * math.pi / 180 / 1.01
 
 
 @dataclass(frozen=True)
@@ -155,8 +157,19 @@ def _distance(asked: _Asked, volunteer: Volunteer) -> float | None:
     return distance_km(asked.lat, asked.lon, volunteer.lat, volunteer.lon)
 
 
-def _excluded_by(asked: _Asked, volunteer: Volunteer) -> str | None:
-    """The first hard filter the volunteer fails, as a code, or None. One place for the rules."""
+def _outside_box(asked: _Asked, volunteer: Volunteer) -> bool:
+    """Certainly too far for the newcomer, by a cheap box test before any haversine."""
+    return (
+        asked.located
+        and volunteer.lat is not None
+        and volunteer.lon is not None
+        and (abs(volunteer.lat - asked.lat) > asked.dlat or abs(volunteer.lon - asked.lon) > asked.dlon)
+    )
+
+
+def _excluded_by(asked: _Asked, volunteer: Volunteer, distance: float | None) -> str | None:
+    """The first hard filter the volunteer fails, as a code, or None. One place for the rules.
+    `distance` is `_distance(asked, volunteer)`, computed once by the caller."""
     request = asked.request
     if request.role not in volunteer.roles:
         return "role"
@@ -168,14 +181,8 @@ def _excluded_by(asked: _Asked, volunteer: Volunteer) -> str | None:
         return "vog"
     if request.gender_preference and volunteer.gender != request.gender_preference:
         return "gender"
-    if asked.located and volunteer.lat is not None and volunteer.lon is not None:
-        # Cheap box first; the exact distance only for those inside it.
-        if abs(volunteer.lat - asked.lat) > asked.dlat or abs(volunteer.lon - asked.lon) > asked.dlon:
-            return "distance"
-        if distance_km(asked.lat, asked.lon, volunteer.lat, volunteer.lon) > min(
-            request.max_distance_km, volunteer.max_distance_km
-        ):
-            return "distance"
+    if distance is not None and distance > min(request.max_distance_km, volunteer.max_distance_km):
+        return "distance"
     if asked.languages.isdisjoint(volunteer.languages):
         return "language"
     return None
@@ -308,7 +315,8 @@ def _candidate(asked: _Asked, volunteer: Volunteer) -> Candidate:
 
 def exclusion(request: BuddyRequest, volunteer: Volunteer) -> str | None:
     """None when the volunteer passes every hard filter, else the (translated) reason they are excluded."""
-    code = _excluded_by(_Asked(request), volunteer)
+    asked = _Asked(request)
+    code = _excluded_by(asked, volunteer, _distance(asked, volunteer))
     return None if code is None else _exclusion_text(code, request, volunteer)
 
 
@@ -329,9 +337,12 @@ def _best(asked: _Asked, volunteers: Iterable[Volunteer], limit: int) -> list[tu
             or volunteer.capacity <= volunteer.active_matches
         ):
             continue
-        if _excluded_by(asked, volunteer) is not None:
+        if _outside_box(asked, volunteer):
             continue
-        parts, _details = _points(asked, volunteer, _distance(asked, volunteer))
+        distance = _distance(asked, volunteer)
+        if _excluded_by(asked, volunteer, distance) is not None:
+            continue
+        parts, _details = _points(asked, volunteer, distance)
         scored.append((-_total(parts), volunteer.id, volunteer))
     best = heapq.nsmallest(limit, scored, key=lambda item: (item[0], item[1]))
     return [(-negative, volunteer) for negative, _id, volunteer in best]
@@ -343,6 +354,22 @@ def rank(request: BuddyRequest, volunteers: Iterable[Volunteer], limit: int = 10
         return []
     asked = _Asked(request)
     return [_candidate(asked, volunteer) for _score, volunteer in _best(asked, volunteers, limit)]
+
+
+def _pools(volunteers: Iterable[Volunteer]) -> dict[tuple[str, bool, str], list[Volunteer]]:
+    """Volunteers who could take anyone, by (role, VOG required, gender preference) of the requests
+    they can serve: built once, so that each request of a batch looks only at its own pool."""
+    pools: dict[tuple[str, bool, str], list[Volunteer]] = {}
+    for volunteer in volunteers:
+        if not volunteer.available or volunteer.capacity <= volunteer.active_matches:
+            continue
+        vog_options = (False, True) if volunteer.vog else (False,)
+        gender_options = ("", volunteer.gender) if volunteer.gender else ("",)
+        for role in volunteer.roles:
+            for needs_vog in vog_options:
+                for gender in gender_options:
+                    pools.setdefault((role, needs_vog, gender), []).append(volunteer)
+    return pools
 
 
 def suggest_all(
@@ -360,18 +387,13 @@ def suggest_all(
     from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
-    # Only volunteers who could take anyone, grouped by role once for all requests.
-    by_role: dict[str, list[Volunteer]] = {}
-    for volunteer in volunteers:
-        if volunteer.available and volunteer.capacity > volunteer.active_matches:
-            for role in volunteer.roles:
-                by_role.setdefault(role, []).append(volunteer)
-
+    pools = _pools(volunteers)
     unique_requests = list({request.id: request for request in requests}.values())
     shortlists = []
     for request in unique_requests:
         asked = _Asked(request)
-        shortlists.append((asked, _best(asked, by_role.get(request.role, ()), candidates_per_request)))
+        pool = pools.get((request.role, request.requires_vog, request.gender_preference), ())
+        shortlists.append((asked, _best(asked, pool, candidates_per_request)))
 
     # Columns: the places of each shortlisted volunteer (no more than the requests that want them),
     # then one "no match" column per request.
