@@ -301,6 +301,63 @@ def test_suggest_all_finds_the_optimum_where_greedy_does_not():
     assert optimum > greedy_total
 
 
+def _best_total_by_trying_everything(requests, volunteers):
+    free = {v.id: v.capacity - v.active_matches for v in volunteers}
+    options = [[None] + [v for v in volunteers if exclusion(req, v) is None] for req in requests]
+
+    def best(index):
+        if index == len(requests):
+            return 0.0
+        top = 0.0
+        for option in options[index]:
+            if option is None:
+                top = max(top, best(index + 1))
+            elif free[option.id] > 0:
+                free[option.id] -= 1
+                top = max(top, score(requests[index], option).score + best(index + 1))
+                free[option.id] += 1
+        return top
+
+    return best(0)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_suggest_all_total_equals_the_best_of_all_assignments(seed):
+    rng = random.Random(seed)
+    slots = [(day, part) for day in range(2) for part in ("morning", "afternoon", "evening")]
+    volunteers = [
+        volunteer(
+            id=volunteer_id,
+            availability=frozenset(rng.sample(slots, rng.randint(1, 4))),
+            lat=CENTRAAL[0] + rng.uniform(-0.02, 0.02),
+            languages={"nl": "native", rng.choice(["ar", "ti", "uk"]): rng.choice(["fluent", "basic"])},
+            interests=frozenset(rng.sample(["koken", "fietsen", "muziek"], rng.randint(0, 2))),
+            capacity=rng.randint(1, 2),
+        )
+        for volunteer_id in range(1, 5)
+    ]
+    requests = [
+        request(
+            id=request_id,
+            languages=frozenset({rng.choice(["ar", "ti", "uk"])}),
+            dutch_level=rng.choice(["none", "a0-a2"]),
+            availability=frozenset(rng.sample(slots, rng.randint(1, 3))),
+            waiting_days=rng.randint(0, 100),
+        )
+        for request_id in range(1, 7)
+    ]
+    result = suggest_all(requests, volunteers)
+    assert sum(c.score for c in result.values()) == pytest.approx(
+        _best_total_by_trying_everything(requests, volunteers)
+    )
+
+
+def test_suggest_all_counts_a_volunteer_passed_twice_once():
+    once = volunteer(id=1, capacity=1)
+    result = suggest_all([request(id=1), request(id=2)], [once, once])
+    assert len(result) == 1
+
+
 def test_suggest_all_leaves_out_requests_nobody_can_take():
     result = suggest_all([request(id=1), request(id=2, role="fietsmaatje")], [volunteer()])
     assert set(result) == {1}

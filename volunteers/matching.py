@@ -387,7 +387,8 @@ def suggest_all(
     from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
-    pools = _pools(volunteers)
+    # Each volunteer once (by id), whatever the caller passed: a duplicate would add up its edges.
+    pools = _pools({volunteer.id: volunteer for volunteer in volunteers}.values())
     unique_requests = list({request.id: request for request in requests}.values())
     shortlists = []
     for request in unique_requests:
