@@ -14,7 +14,8 @@ Hard filters (a volunteer failing one is not a candidate; `exclusion` says which
      speaks some Dutch, i.e. dutch_level is not "none").
 
 Score (0..100; the weights are the engine's choice):
-  availability  30 x share of the request's times (weekday x day part) the volunteer is free
+  availability  30 x share of the request's times (weekday x day part) the volunteer is free;
+                0 when the request names no times
   distance      20 x (1 - distance / tighter travel limit); 0 when a location is unknown
   language      15 when the newcomer is a beginner in Dutch ("none" or "a0-a2") and the volunteer
                 speaks one of the newcomer's other languages natively or fluently
