@@ -177,3 +177,23 @@ def test_ranking_for_one_request_has_the_same_query_count_at_two_sizes(programme
     for n in range(1, 15):
         make_volunteer(f"v{n}@example.org", programme)
     assert count() == small
+
+
+def test_check_in_emails_go_once_after_four_weeks_and_once_after_three_months(programme):
+    from datetime import timedelta
+
+    from volunteers.tasks import send_match_check_ins
+
+    volunteer = make_volunteer("vera@example.org", programme)
+    match = Match.objects.create(
+        request=make_request(programme),
+        volunteer=volunteer,
+        status=MatchStatus.ACTIVE,
+        accepted_at=timezone.now() - timedelta(weeks=5),
+    )
+    assert send_match_check_ins.delay().get() == 1
+    assert send_match_check_ins.delay().get() == 0
+    Match.objects.filter(pk=match.pk).update(accepted_at=timezone.now() - timedelta(days=100))
+    assert send_match_check_ins.delay().get() == 1
+    assert send_match_check_ins.delay().get() == 0
+    assert [m.to for m in mail.outbox] == [["vera@example.org"], ["vera@example.org"]]
