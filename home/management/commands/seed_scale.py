@@ -25,6 +25,8 @@ class Command(BaseCommand):
         parser.add_argument("--activities", type=int, default=0, help="number of activities")
         parser.add_argument("--recurring", type=int, default=0, help="how many of them repeat weekly")
         parser.add_argument("--bookings", type=int, default=0, help="number of room bookings")
+        parser.add_argument("--volunteers", type=int, default=0, help="number of volunteer profiles")
+        parser.add_argument("--requests", type=int, default=0, help="number of open buddy requests")
         parser.add_argument("--seed", type=int, default=1, help="random seed; same seed, same data")
 
     @transaction.atomic
@@ -50,4 +52,13 @@ class Command(BaseCommand):
             bookings = seed_bookings(options["bookings"], rng, locations)
             self.stdout.write(
                 f"Seeded {len(bookings)} room bookings in {time.perf_counter() - started:.1f} s."
+            )
+        if options["volunteers"] or options["requests"]:
+            from volunteers.seed import seed_volunteers
+
+            started = time.perf_counter()
+            profiles, requests = seed_volunteers(options["volunteers"], options["requests"], rng)
+            self.stdout.write(
+                f"Seeded {len(profiles)} volunteers and {len(requests)} buddy requests "
+                f"in {time.perf_counter() - started:.1f} s."
             )
