@@ -22,6 +22,8 @@ STAFF_EMAIL = "staf.neude@welkomhuis.example"
 STAFF_PASSWORD = "welkom-demo-staf"
 COACH_EMAIL = "coach@welkomhuis.example"
 COACH_PASSWORD = "welkom-demo-coach"
+COORDINATOR_EMAIL = "coordinator@welkomhuis.example"
+COORDINATOR_PASSWORD = "welkom-demo-coordinator"
 
 
 class Command(BaseCommand):
@@ -47,6 +49,12 @@ class Command(BaseCommand):
             user=coach_user, defaults={"organisation": Organisation.objects.get(slug="werk-en-inkomen")}
         )
         load_demo_bookings(coach, timezone.localdate())
+        from volunteers.demo import load_demo_volunteers
+
+        coordinator = _demo_user(
+            COORDINATOR_EMAIL, COORDINATOR_PASSWORD, first_name="Noor", last_name="Bakker"
+        )
+        load_demo_volunteers(coordinator, _demo_user, locations)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data: {len(locations)} welkomhuizen, {len(activities)} activities.")
         )
@@ -54,6 +62,9 @@ class Command(BaseCommand):
         self.stdout.write(f"  Staff:  {staff.email} / {STAFF_PASSWORD}  (only Bibliotheek Neude)")
         self.stdout.write(
             f"  Coach:  {coach_user.email} / {COACH_PASSWORD}  (books rooms at /ruimte-boeken/)"
+        )
+        self.stdout.write(
+            f"  Coordinator:  {coordinator.email} / {COORDINATOR_PASSWORD}  (Matching in /admin/)"
         )
 
 
