@@ -197,3 +197,16 @@ def test_check_in_emails_go_once_after_four_weeks_and_once_after_three_months(pr
     assert send_match_check_ins.delay().get() == 1
     assert send_match_check_ins.delay().get() == 0
     assert [m.to for m in mail.outbox] == [["vera@example.org"], ["vera@example.org"]]
+
+
+def test_sql_prefilter_keeps_only_the_role_with_a_place_left_and_not_paused(programme):
+    from datetime import timedelta
+
+    keep = make_volunteer("keep@example.org", programme)
+    make_volunteer("full@example.org", programme, open_matches=1)
+    make_volunteer("paused@example.org", programme, paused_until=timezone.localdate() + timedelta(days=3))
+    other_role = make_volunteer("family@example.org", programme)
+    VolunteerProfile.objects.filter(pk=other_role.pk).update(roles=["gezinsbuddy"])
+    buddy_request = make_request(programme, role="taalmaatje")
+    assert [v.id for v in adapter.eligible_for(buddy_request)] == [keep.pk]
+    assert adapter.eligible_for(make_request(programme, role="buddy")) == []

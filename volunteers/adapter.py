@@ -5,6 +5,7 @@ them (lists are JSON on the profile row, the VOG status and open-match counter a
 so ranking costs the same number of queries for 100 or 10,000 volunteers.
 """
 
+from django.db.models import F, Q
 from django.utils import timezone
 
 from . import matching
@@ -85,9 +86,27 @@ def volunteers_of_programmes(programme_ids):
     return [volunteer_from_row(row, today) for row in rows]
 
 
+def eligible_for(buddy_request):
+    """The cheap hard filters in SQL (the engine checks them again): the role, a place left,
+    active and not paused, a VOG when needed. The role is matched in the JSON text with its
+    quotes, so "buddy" does not match "gezinsbuddy"."""
+    today = timezone.localdate()
+    rows = VolunteerProfile.objects.filter(
+        Q(paused_until__isnull=True) | Q(paused_until__lt=today),
+        programmes=buddy_request.programme_id,
+        consent_at__isnull=False,
+        withdrawn_at__isnull=True,
+        open_matches__lt=F("max_matches"),
+        roles__icontains=f'"{buddy_request.role}"',
+    )
+    if buddy_request.requires_vog:
+        rows = rows.filter(vog_status=VogStatus.VALID)
+    return [volunteer_from_row(row, today) for row in rows.values(*VOLUNTEER_FIELDS)]
+
+
 def rank_for_request(buddy_request, limit=10):
     """The best candidates for one request, with the engine's reasons, and their profiles."""
-    volunteers = volunteers_of_programmes([buddy_request.programme_id])
+    volunteers = eligible_for(buddy_request)
     candidates = matching.rank(request_from_model(buddy_request), volunteers, limit=limit)
     profiles = VolunteerProfile.objects.select_related("user").in_bulk([c.volunteer.id for c in candidates])
     return [(candidate, profiles[candidate.volunteer.id]) for candidate in candidates]
