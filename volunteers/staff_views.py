@@ -62,11 +62,16 @@ def request_candidates(request, pk):
 @require_POST
 def propose_view(request, pk):
     buddy_request = get_object_or_404(BuddyRequest, pk=pk, programme__in=_programme_ids(request.user))
-    volunteer_id = int(request.POST.get("volunteer", 0) or 0)
+    volunteer_id = request.POST.get("volunteer", "")
+    volunteer_id = int(volunteer_id) if volunteer_id.isdigit() else 0
     if not buddy_request.programme.volunteers.filter(pk=volunteer_id).exists():
         raise PermissionDenied
     try:
-        propose(buddy_request.pk, volunteer_id, request.user, score=request.POST.get("score") or None)
+        score = float(request.POST.get("score", ""))
+    except ValueError:
+        score = None  # only kept for the record; a missing or odd value is not a reason to fail
+    try:
+        propose(buddy_request.pk, volunteer_id, request.user, score=score)
     except MatchError as error:
         messages.error(request, str(error))
         return redirect("volunteers_admin_candidates", pk=pk)
