@@ -57,7 +57,7 @@ BENCH := DATABASE_URL=sqlite:///$(CURDIR)/bench.sqlite3 DJANGO_DEBUG=false $(PY)
 bench: install ## seed data at scale in bench.sqlite3 and print the speed figures (JSON lines)
 	rm -f bench.sqlite3
 	$(BENCH) migrate --noinput -v 0
-	$(BENCH) seed_scale --locations $${LOCATIONS:-200} --activities $${ACTIVITIES:-5000} --recurring $${RECURRING:-1000} --bookings $${BOOKINGS:-50000} --registrations $${REGISTRATIONS:-50000} --seed 1
+	$(BENCH) seed_scale --locations $${LOCATIONS:-200} --activities $${ACTIVITIES:-5000} --recurring $${RECURRING:-1000} --bookings $${BOOKINGS:-50000} --registrations $${REGISTRATIONS:-50000} --volunteers $${VOLUNTEERS:-10000} --requests $${REQUESTS:-1000} --seed 1
 	$(BENCH) bench --runs $${RUNS:-20}
 
 ci: ## what CI runs

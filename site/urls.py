@@ -19,6 +19,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("activities.urls")),
     path("", include("locations.urls")),
+    path("", include("volunteers.urls")),
     path("account/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
     path("", include("home.urls")),

@@ -143,6 +143,7 @@ class HomePage(Page):
         "home.ContentPage",
         "home.WegwijzerIndexPage",
         "home.StoryIndexPage",
+        "volunteers.VolunteerOpportunityIndexPage",
     ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1

@@ -138,6 +138,10 @@ CELERY_TASK_ACKS_LATE = True  # a task killed mid-run is delivered again
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULE = {
+    "match-check-ins": {
+        "task": "volunteers.tasks.send_match_check_ins",
+        "schedule": crontab(hour=9, minute=30),
+    },
     "purge-unverified-accounts": {
         "task": "accounts.tasks.purge_unverified_accounts",
         "schedule": crontab(hour=3, minute=15),

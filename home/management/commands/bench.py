@@ -39,8 +39,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=20)
         parser.add_argument("--import-events", type=int, default=1000)
+        parser.add_argument("--only", help="run only the figures whose name starts with this (e.g. matching)")
 
-    def handle(self, *args, runs, import_events, **options):
+    def handle(self, *args, runs, import_events, only=None, **options):
+        if only:
+            # Only the matching figures can be chosen on their own for now.
+            if "matching".startswith(only) or only.startswith("matching"):
+                self.time_matching(runs)
+            return
         self.emit(
             "data",
             welkomhuizen=LocationPage.objects.live().count(),
@@ -82,6 +88,37 @@ class Command(BaseCommand):
         self.emit("monitoring_dashboard_year", **self.time_dashboard(runs, snapshots=True))
         self.emit("regenerate_all_occurrences", **self.time_regeneration())
         self.emit("import_calendar", **self.time_import(import_events))
+        self.time_matching(runs)
+
+    def time_matching(self, runs):
+        """Ranking for one request (adapter + engine, from the DB) and the assignment for all."""
+        from volunteers import adapter
+        from volunteers.models import BuddyRequest, VolunteerProfile
+
+        requests = list(BuddyRequest.objects.filter(status="waiting").order_by("pk")[:runs])
+        if not requests:
+            return
+        timings = []
+        for buddy_request in requests:
+            started = time.perf_counter()
+            adapter.rank_for_request(buddy_request)
+            timings.append((time.perf_counter() - started) * 1000)
+        self.emit(
+            "matching_rank_one_request",
+            volunteers=VolunteerProfile.objects.count(),
+            median_ms=round(statistics.median(timings), 1),
+            goal_ms=100,
+        )
+        started = time.perf_counter()
+        programme_ids = list(BuddyRequest.objects.values_list("programme_id", flat=True).distinct())
+        suggestions = adapter.suggest_for_programmes(programme_ids)
+        self.emit(
+            "matching_suggest_all",
+            requests=BuddyRequest.objects.filter(status="waiting").count(),
+            matched=len(suggestions),
+            seconds=round(time.perf_counter() - started, 2),
+            goal_s=10,
+        )
 
     def emit(self, figure, **values):
         self.stdout.write(json.dumps({"figure": figure, **values}))

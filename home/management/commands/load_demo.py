@@ -27,6 +27,8 @@ COACH_EMAIL = "coach@welkomhuis.example"
 COACH_PASSWORD = "welkom-demo-coach"
 CITY_EMAIL = "stad@welkomhuis.example"
 CITY_PASSWORD = "welkom-demo-stad"
+COORDINATOR_EMAIL = "coordinator@welkomhuis.example"
+COORDINATOR_PASSWORD = "welkom-demo-coordinator"
 
 
 class Command(BaseCommand):
@@ -56,6 +58,12 @@ class Command(BaseCommand):
         city.groups.add(Group.objects.get(name=CITY_GROUP))
         wegwijzer = load_demo_wegwijzer()
         stories = load_demo_stories()
+        from volunteers.demo import load_demo_volunteers
+
+        coordinator = _demo_user(
+            COORDINATOR_EMAIL, COORDINATOR_PASSWORD, first_name="Femke", last_name="Jansen"
+        )
+        load_demo_volunteers(coordinator, _demo_user, locations)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data: {len(locations)} welkomhuizen, {len(activities)} activities, "
@@ -67,6 +75,9 @@ class Command(BaseCommand):
         self.stdout.write(f"  City:   {city.email} / {CITY_PASSWORD}  (figures of every welkomhuis)")
         self.stdout.write(
             f"  Coach:  {coach_user.email} / {COACH_PASSWORD}  (books rooms at /ruimte-boeken/)"
+        )
+        self.stdout.write(
+            f"  Coordinator:  {coordinator.email} / {COORDINATOR_PASSWORD}  (Matching in /admin/)"
         )
 
 

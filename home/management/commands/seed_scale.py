@@ -29,6 +29,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--registrations", type=int, default=0, help="registrations on past dates (needs --activities)"
         )
+        parser.add_argument("--volunteers", type=int, default=0, help="number of volunteer profiles")
+        parser.add_argument("--requests", type=int, default=0, help="number of open buddy requests")
         parser.add_argument("--seed", type=int, default=1, help="random seed; same seed, same data")
 
     @transaction.atomic
@@ -60,5 +62,14 @@ class Command(BaseCommand):
             registrations = seed_registrations(options["registrations"], rng)
             self.stdout.write(
                 f"Seeded {len(registrations)} registrations on past dates "
+                f"in {time.perf_counter() - started:.1f} s."
+            )
+        if options["volunteers"] or options["requests"]:
+            from volunteers.seed import seed_volunteers
+
+            started = time.perf_counter()
+            profiles, requests = seed_volunteers(options["volunteers"], options["requests"], rng)
+            self.stdout.write(
+                f"Seeded {len(profiles)} volunteers and {len(requests)} buddy requests "
                 f"in {time.perf_counter() - started:.1f} s."
             )
