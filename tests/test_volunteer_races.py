@@ -40,6 +40,6 @@ def test_two_coordinators_proposing_the_last_place_at_once_one_wins_the_other_is
     for thread in threads:
         thread.join()
     assert outcomes.count("proposed") == 1
-    assert any("no place left" in outcome for outcome in outcomes)
+    assert any("heeft geen plek meer" in outcome for outcome in outcomes)
     assert Match.objects.count() == 1
     assert VolunteerProfile.objects.get(pk=volunteer.pk).open_matches == 1
