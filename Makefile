@@ -32,7 +32,7 @@ messages: $(VENV)/.installed ## compile translations (locale/*.po -> .mo)
 	$(PY) manage.py compile_translations
 
 makemessages: install ## update locale/*.po from the code (needs GNU gettext); then translate and `make messages`
-	$(PY) manage.py makemessages -l nl -l en -l ar -l uk --no-location --no-obsolete \
+	$(PY) manage.py makemessages -l nl -l en -l ar -l uk -l ti -l tr -l fa --no-location --no-obsolete \
 		--ignore=.venv --ignore=node_modules --ignore=static --ignore=staticfiles --ignore=tests
 
 migrate: install

@@ -7,6 +7,7 @@ SQLite, a local-memory cache, Celery tasks run inline and email on the console.
 
 from pathlib import Path
 
+import django.conf.locale
 import environ
 from celery.schedules import crontab
 
@@ -231,20 +232,29 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Welkomhuis Utrecht <nore
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Languages ----------------------------------------------------------------
-# Dutch is the default and has no URL prefix; the others live under /en/, /ar/, /uk/.
+# Dutch is the default and has no URL prefix; the others live under /en/, /ar/, ...
+# Each language is named in its own script, as its readers look for it.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [
     ("nl", "Nederlands"),
     ("en", "English"),
     ("ar", "العربية"),
     ("uk", "Українська"),
+    ("ti", "ትግርኛ"),
+    ("tr", "Türkçe"),
+    ("fa", "فارسی"),
 ]
 LANGUAGES_BIDI = ["ar", "fa", "he", "ur"]
+# Django ships no Tigrinya; get_language_info() and the language switcher need it.
+django.conf.locale.LANG_INFO.setdefault(
+    "ti", {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"}
+)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin is for staff: Wagtail's own interface exists in these, not in Tigrinya.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [(code, name) for code, name in LANGUAGES if code in {"nl", "en", "ar", "uk"}]
 
 # --- Static files and media -----------------------------------------------------
 # `npm run build` writes the design system bundle into static/ (git-ignored);
