@@ -24,6 +24,9 @@ def soup_of(response):
         ("/en", "en", "ltr", "Skip to main content"),
         ("/ar", "ar", "rtl", None),
         ("/uk", "uk", "ltr", None),
+        ("/ti", "ti", "ltr", None),
+        ("/tr", "tr", "ltr", None),
+        ("/fa", "fa", "rtl", None),
     ],
 )
 def test_every_language_has_its_own_url_direction_and_words(
