@@ -80,7 +80,7 @@ class ActivityFilterForm(forms.Form):
             (lang.code, str(lang)) for lang in Language.objects.all()
         ]
         self.fields["location"].choices = [("", _("All welkomhuizen"))] + list(
-            LocationPage.objects.live().public().order_by("title").values_list("pk", "title")
+            LocationPage.objects.originals().live().public().order_by("title").values_list("pk", "title")
         )
 
     def clean_q(self):
@@ -187,8 +187,10 @@ def _point(data, messages):
 def locations_within(lat, lon, km):
     """{location id: distance in km} for live welkomhuizen within km of a point."""
     min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, km)
-    candidates = LocationPage.objects.live().filter(
-        latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon)
+    candidates = (
+        LocationPage.objects.originals()
+        .live()
+        .filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon))
     )
     result = {}
     for pk, loc_lat, loc_lon in candidates.values_list("pk", "latitude", "longitude"):

@@ -50,7 +50,7 @@ def materialise(activities=None, today=None):
     first, last = window(today)
     holidays = {closure: holiday_names(first, last, closure) for closure in HolidayClosure.values}
     if activities is None:
-        ids = list(ActivityPage.objects.live().values_list("pk", flat=True))
+        ids = list(ActivityPage.objects.originals().live().values_list("pk", flat=True))
     else:
         ids = [activity.pk for activity in activities]
     counts = {"created": 0, "updated": 0, "deleted": 0}
@@ -60,7 +60,10 @@ def materialise(activities=None, today=None):
 
 
 def _sync_chunk(ids, first, last, holidays, counts):
-    activities = list(ActivityPage.objects.live().filter(pk__in=ids).prefetch_related("schedule_changes"))
+    # Only Dutch pages take place; a translation carries their words (home/translation.py).
+    activities = list(
+        ActivityPage.objects.originals().live().filter(pk__in=ids).prefetch_related("schedule_changes")
+    )
     parents = dict(
         Page.objects.filter(path__in={a.path[: -a.steplen] for a in activities}).values_list("path", "pk")
     )

@@ -29,7 +29,7 @@ def refresh_occurrences():
 @shared_task
 def import_partner_calendars():
     """Hourly: queue an import for every welkomhuis that has a partner calendar."""
-    ids = list(LocationPage.objects.live().exclude(calendar_url="").values_list("pk", flat=True))
+    ids = list(LocationPage.objects.originals().live().exclude(calendar_url="").values_list("pk", flat=True))
     for location_id in ids:
         import_partner_calendar.delay(location_id)
     return len(ids)
@@ -49,7 +49,7 @@ def import_partner_calendar(location_id):
 def check_running_series(now=None):
     """Daily: remind staff of series unconfirmed for 3 months; hide them after a further month."""
     now = now or timezone.now()
-    series = ActivityPage.objects.live().exclude(recurrence="").filter(source_uid="")
+    series = ActivityPage.objects.originals().live().exclude(recurrence="").filter(source_uid="")
     stale = [page for page in series.select_related("activity_type") if page.is_stale(now)]
     hide = [page.pk for page in stale if (page.confirmed_at or page.first_published_at) < now - HIDE_AFTER]
     ActivityPage.objects.filter(pk__in=hide, hidden_as_stale=False).update(hidden_as_stale=True)

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from home.translation import show_in_visitor_language
 from locations.geojson import feature, feature_collection
 from locations.models import LocationPage
 
@@ -48,6 +49,7 @@ def activity_listing(request, index_page):
     for occurrence in page_obj:
         occurrence.day = occurrence.start.astimezone(AMSTERDAM).date()
         occurrence.distance = distances.get(occurrence.location_id)
+    show_in_visitor_language([o.activity for o in page_obj] + [o.location for o in page_obj])
     show_map = request.GET.get("view") == "map"
     query = request.GET.copy()
     query.pop("page", None)

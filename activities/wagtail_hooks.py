@@ -101,7 +101,8 @@ class StaleSeriesPanel(Component):
         request = parent_context["request"]
         cutoff = timezone.now() - timedelta(days=90)
         series = (
-            ActivityPage.objects.live()
+            ActivityPage.objects.originals()
+            .live()
             .exclude(recurrence="")
             .filter(source_uid="", booking_series__isnull=True)
             .filter(first_published_at__lt=cutoff)
@@ -121,7 +122,7 @@ class CalendarImportProblemsPanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        locations = _editable(request.user, LocationPage.objects.exclude(calendar_url=""))
+        locations = _editable(request.user, LocationPage.objects.originals().exclude(calendar_url=""))
         problems = (
             CalendarImport.objects.filter(location__in=locations).exclude(error="").select_related("location")
         )

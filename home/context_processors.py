@@ -4,6 +4,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from .translation import show_in_visitor_language
+
 
 def site_context(request):
     """What the base template needs on every page: names, menus and language links.
@@ -52,7 +54,7 @@ def _home_children(request):
 
 def main_menu(request):
     items = []
-    for page in _home_children(request).in_menu():
+    for page in show_in_visitor_language(list(_home_children(request).in_menu())):
         url = page.get_url(request)
         items.append({"label": page.title, "url": url, "current": request.path.startswith(url)})
     return items
@@ -63,5 +65,7 @@ def footer_menu(request):
 
     return [
         {"label": page.title, "url": page.get_url(request)}
-        for page in _home_children(request).type(ContentPage).filter(show_in_menus=False)
+        for page in show_in_visitor_language(
+            list(_home_children(request).type(ContentPage).filter(show_in_menus=False))
+        )
     ]

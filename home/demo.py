@@ -2,6 +2,9 @@
 
 from datetime import date
 
+from django.conf import settings
+from wagtail.models import Locale
+
 from activities.models import ActivityPage
 from locations.models import LocationPage
 
@@ -164,7 +167,7 @@ STORIES = [
 
 def load_demo_wegwijzer():
     """The wegwijzer with its seven pages, under the home page."""
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     index = WegwijzerIndexPage.objects.first()
     if index is None:
         index = WegwijzerIndexPage(
@@ -196,7 +199,7 @@ def load_demo_wegwijzer():
 
 
 def load_demo_stories():
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     index = StoryIndexPage.objects.first()
     if index is None:
         index = StoryIndexPage(
@@ -225,3 +228,58 @@ def load_demo_stories():
         page.save_revision().publish()
         stories.append(page)
     return stories
+
+
+# Arabic words for two demo pages, as a translator would enter them in wagtail-localize.
+ARABIC = {
+    "taal": {
+        "title": "تعلّم اللغة الهولندية",
+        "intro": "تتعلّم الهولندية في الصف وفي كل مكان خارجه. في الـ welkomhuis يمكنك التدرّب مجانًا مع أشخاص آخرين ومع متطوعين.",
+        "steps": [
+            ("اذهب إلى taalcafé", "تتحدّث في مجموعة عن أشياء يومية. لا تحتاج إلى التسجيل.", "", ""),
+            (
+                "اطلب taalmaatje",
+                "يلتقي بك متطوّع كل أسبوع لتتدرّب معه.",
+                "https://www.taaldoetmeer.nl/",
+                "Taal Doet Meer",
+            ),
+            (
+                "استعِر كتبًا بهولندية سهلة",
+                "في المكتبة كتب ودورات للمبتدئين.",
+                "https://www.bibliotheekutrecht.nl/",
+                "Bibliotheek Utrecht",
+            ),
+        ],
+    },
+    "amal-leert-nederlands-in-het-taalcafe": {
+        "title": "أمل تتعلّم الهولندية في taalcafé",
+        "intro": "جاءت أمل إلى أوترخت قبل سنتين. كل أسبوع تذهب إلى taalcafé في المكتبة.",
+        "quote": "في taalcafé لا أخاف من الأخطاء. الجميع يساعد.",
+        "paragraph": "<p>في البداية كانت أمل تتكلّم العربية وقليلًا من الإنجليزية فقط. الآن تتحدّث مع جيرانها "
+        "ومع معلّمة ابنها. تريد أن تعمل لاحقًا في مجال الرعاية.</p>",
+    },
+}
+
+
+def load_demo_translations(wegwijzer, stories):
+    """Every content language staff can translate into, and two pages published in Arabic."""
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    arabic = Locale.objects.get(language_code="ar")
+    for page in [*wegwijzer, *stories]:
+        words = ARABIC.get(page.slug)
+        if words is None:
+            continue
+        translation = page.get_translation_or_none(arabic)
+        if translation is None:
+            translation = page.copy_for_translation(arabic, copy_parents=True)
+        translation = translation.specific
+        translation.title, translation.intro = words["title"], words["intro"]
+        if "steps" in words:
+            translation.steps = [
+                ("step", {"title": t, "text": x, "link_url": u, "link_text": lt, "link_page": None})
+                for t, x, u, lt in words["steps"]
+            ]
+        else:
+            translation.body = [("quote", words["quote"]), ("paragraph", words["paragraph"])]
+        translation.save_revision().publish()

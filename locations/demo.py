@@ -5,6 +5,8 @@ updates instead of duplicating."""
 from datetime import date, time, timedelta
 from decimal import Decimal
 
+from wagtail.models import Locale
+
 from home.models import Language, Wijk
 
 from .models import (
@@ -230,7 +232,7 @@ def _holidays(today):
 
 
 def load_demo_locations(today):
-    index = LocationIndexPage.objects.get()
+    index = LocationIndexPage.objects.get(locale=Locale.get_default())
     languages = {language.code: language for language in Language.objects.all()}
     pages = []
     for data in DEMO_LOCATIONS:

@@ -8,7 +8,7 @@ collection keeps photos apart too.
 
 from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale
 
 from .models import LocationStaff
 
@@ -55,7 +55,8 @@ def ensure_staff_group(location):
 def _create_staff_group(location):
     group = Group.objects.create(name=_unique_name(Group, staff_group_name(location)))
     group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        Permission.objects.get(content_type__app_label="wagtail_localize", codename="submit_translation"),
     )
     for codename in PAGE_PERMISSIONS:
         GroupPagePermission.objects.create(
@@ -74,6 +75,15 @@ def _create_staff_group(location):
         )
     LocationStaff.objects.create(location=location, group=group, collection=collection)
     return group
+
+
+def share_with_translation(translation):
+    """Staff of a welkomhuis translate its pages: their page permissions also cover the translated tree."""
+    source = translation.get_translation(Locale.get_default())
+    for permission in GroupPagePermission.objects.filter(page=source):
+        GroupPagePermission.objects.get_or_create(
+            group_id=permission.group_id, page=translation, permission_id=permission.permission_id
+        )
 
 
 def _unique_name(model, name):

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import Locale
 
 from home.models import Organisation, Wijk
 
@@ -50,7 +51,7 @@ def delete_scale_locations():
 
 def seed_locations(count, rng: random.Random):
     delete_scale_locations()
-    index = LocationIndexPage.objects.get()
+    index = LocationIndexPage.objects.get(locale=Locale.get_default())
     wijken, kinds = list(Wijk), list(LocationKind)
     pages = []
     for n in range(count):

@@ -5,6 +5,8 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from home.translation import show_in_visitor_language
+
 from .forms import LocationFilterForm
 from .geojson import feature, feature_collection
 from .models import LocationPage, OpeningException
@@ -18,7 +20,8 @@ def published_locations():
         date__lte=today + timedelta(days=LOOKAHEAD_DAYS)
     ).filter(Q(end_date__gte=today) | Q(end_date__isnull=True, date__gte=today))
     return (
-        LocationPage.objects.live()
+        LocationPage.objects.originals()
+        .live()
         .public()
         .order_by("title")
         .prefetch_related(
@@ -40,6 +43,7 @@ def location_index_context(index_page, request):
         if form.is_bound and form.cleaned_data.get("open_now") and not location.state.is_open:
             continue
         results.append(location)
+    show_in_visitor_language(results)
     geojson = feature_collection(
         feature(location, request, {"open": location.state.is_open}) for location in results
     )
@@ -49,7 +53,7 @@ def location_index_context(index_page, request):
 @require_GET
 def locations_geojson(request):
     """All published welkomhuizen as an RFC 7946 FeatureCollection."""
-    locations = LocationPage.objects.live().public().order_by("title")
+    locations = LocationPage.objects.originals().live().public().order_by("title")
     response = JsonResponse(
         feature_collection(feature(location, request) for location in locations),
         content_type="application/geo+json",

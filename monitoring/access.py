@@ -16,7 +16,7 @@ def visible_locations(user):
     if not (user.is_authenticated and user.is_active):
         raise PermissionDenied
     if is_city(user):
-        return list(LocationPage.objects.order_by("title")), True
+        return list(LocationPage.objects.originals().order_by("title")), True
     own = LocationStaff.objects.filter(group__in=user.groups.all()).values("location_id")
     locations = list(LocationPage.objects.filter(pk__in=own).order_by("title"))
     if not locations:

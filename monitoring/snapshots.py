@@ -64,7 +64,7 @@ def quarters_to_store(now):
 def take_snapshots(now=None):
     now = now or timezone.now()
     marked = mark_registrants()
-    wijk_of = dict(LocationPage.objects.values_list("pk", "wijk"))
+    wijk_of = dict(LocationPage.objects.originals().values_list("pk", "wijk"))
     quarters = quarters_to_store(now)
     for quarter in quarters:
         values = compute(quarter, wijk_of, groups_for(True), now)

@@ -1,15 +1,20 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from activities import views as activities_views
+from home import views as home_views
+from home.sitemap import PageSitemap
 from locations import views as locations_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/locations.geojson", locations_views.locations_geojson, name="locations_geojson"),
     path("api/v1/activities.geojson", activities_views.activities_geojson, name="activities_geojson"),

@@ -154,7 +154,7 @@ def test_pages_advertise_their_feeds_and_geojson(client, make_activity):
         (location.url, {"text/calendar", "application/geo+json"}),
     ]:
         soup = BeautifulSoup(client.get(url).content, "html.parser")
-        links = {link["type"]: link["href"] for link in soup.select('head link[rel="alternate"]')}
+        links = {link["type"]: link["href"] for link in soup.select('head link[rel="alternate"][type]')}
         assert set(links) >= expected, url
         assert client.get(links["text/calendar"]).status_code == 200
 

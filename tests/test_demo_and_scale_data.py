@@ -55,6 +55,37 @@ def test_loading_the_demo_twice_gives_the_same_site():
     assert snapshot() == first
 
 
+def test_demo_publishes_a_story_and_a_wegwijzer_page_in_dutch_and_arabic(client):
+    from bs4 import BeautifulSoup
+    from wagtail.models import Locale
+
+    call_command("load_demo", stdout=StringIO())
+    assert set(Locale.objects.values_list("language_code", flat=True)) == {
+        "nl",
+        "en",
+        "ar",
+        "uk",
+        "ti",
+        "tr",
+        "fa",
+    }
+    for path, dutch, arabic in [
+        ("/wegwijzer/taal/", "Nederlands leren", "تعلّم اللغة الهولندية"),
+        (
+            "/verhalen/amal-leert-nederlands-in-het-taalcafe/",
+            "Amal leert Nederlands in het taalcafé",
+            "أمل تتعلّم الهولندية في taalcafé",
+        ),
+    ]:
+        nl_heading = BeautifulSoup(client.get(path).content, "html.parser").select_one("h1")
+        assert nl_heading.get_text(strip=True) == dutch
+        page = BeautifulSoup(client.get(f"/ar{path}").content, "html.parser")
+        assert page.select_one("h1").get_text(strip=True) == arabic
+        assert page.select_one("h1")["lang"] == "ar"
+        assert not page.select('[role="note"]')  # no "not translated yet" notice
+        client.cookies.clear()  # the Arabic visit is remembered; the next path starts afresh
+
+
 def test_demo_staff_member_can_only_edit_their_own_welkomhuis():
     call_command("load_demo", stdout=StringIO())
     staff = get_user_model().objects.get(email="staf.neude@welkomhuis.example")

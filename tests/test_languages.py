@@ -90,3 +90,58 @@ def test_catalogue_is_complete(language):
         translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
         for translation in translations:
             assert set(PLACEHOLDER.findall(translation)) == expected, (language, entry.msgid, translation)
+
+
+@pytest.mark.parametrize("language", ["ti", "tr", "fa"])
+def test_resident_pages_show_no_untranslated_words(client, make_location, make_activity, language):
+    """Tigrinya, Turkish and Farsi cover what residents read: no English source text shows on their pages."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    po = polib.pofile(str(settings.BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.po"))
+    untranslated = {e.msgid for e in po if not e.translated() and len(e.msgid) > 3 and "%" not in e.msgid}
+    location = make_location(title="Buurthuis Zon")
+    activity = make_activity(location=location, title="Samen koken", how_to_join="register", places=8)
+    occurrence = activity.occurrences.first()
+    with translation.override("nl"):
+        paths = [
+            "/",
+            "/welkomhuizen/",
+            location.url,
+            "/activiteiten/",
+            activity.url,
+            reverse("activities:register", args=[occurrence.pk]),
+            reverse("volunteers:ervaringsdeskundige_signup"),
+            reverse("volunteers:newcomer_request"),
+        ]
+    for path in paths:
+        response = client.get(f"/{language}{path}")
+        text = soup_of(response).get_text(" ")
+        shown = sorted(m for m in untranslated if re.search(rf"(?<!\w){re.escape(m)}(?!\w)", text))
+        assert not shown, (path, shown)
+
+
+def test_the_userbar_checks_the_full_wcag_rule_set_in_development(client, settings, make_location):
+    import json
+
+    from django.contrib.auth import get_user_model
+
+    from tests.conftest import add_totp
+
+    location = make_location(title="Buurthuis Zon")
+    admin = get_user_model().objects.create_superuser(email="admin@example.org", password="a-long-password")
+    add_totp(admin)
+    client.force_login(admin)
+
+    def run_only():
+        # The userbar lives in a <template>; its checker's settings are a JSON script inside.
+        content = client.get(location.url).content.decode()
+        script = re.search(
+            r'<script id="checker-axe-configuration" type="application/json">(.*?)</script>', content
+        )
+        return json.loads(script.group(1))["options"].get("runOnly")
+
+    settings.DEBUG = True
+    assert run_only() == ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+    settings.DEBUG = False
+    assert run_only() != ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]  # Wagtail's short list in production

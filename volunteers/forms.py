@@ -160,7 +160,7 @@ class ErvaringsdeskundigeForm(forms.Form):
     availability = SlotsField(required=False)
     locations = forms.ModelMultipleChoiceField(
         label=_("Welkomhuizen near you"),
-        queryset=LocationPage.objects.live().order_by("title"),
+        queryset=LocationPage.objects.originals().live().order_by("title"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

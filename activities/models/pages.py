@@ -14,11 +14,11 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.models import Icon, TranslatedNameMixin
+from home.translation import SourcePageQuerySet, TranslatedPage, text_fields
 
 from .. import schedule as schedule_module
 from ..forms import ActivityPageForm
@@ -71,8 +71,10 @@ class HolidayClosure(models.TextChoices):
     PUBLIC_AND_SCHOOL = "public+school", _("Not on public holidays and school holidays (region Midden)")
 
 
-class ActivityIndexPage(Page):
+class ActivityIndexPage(TranslatedPage, Page):
     """/activiteiten/: every upcoming activity of every welkomhuis, with filters, a map and feeds."""
+
+    translatable_fields = text_fields("intro")
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -90,13 +92,14 @@ class ActivityIndexPage(Page):
         return activity_listing(request, self)
 
 
-class ActivityPageQuerySet(PageQuerySet):
+class ActivityPageQuerySet(SourcePageQuerySet):
     def visible(self):
         """What visitors may see: published, not behind a login or password, not hidden as stale."""
-        return self.live().public().filter(hidden_as_stale=False)
+        return self.originals().live().public().filter(hidden_as_stale=False)
 
 
-class ActivityPage(Page):
+class ActivityPage(TranslatedPage, Page):
+    translatable_fields = text_fields("summary", "description", "join_instructions", "image_alt")
     summary = models.TextField(
         _("summary"),
         max_length=300,

@@ -12,6 +12,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from ..translation import TranslatedPage, route_in_visitor_language, show_in_visitor_language, text_fields
+
 
 class Wijk(models.TextChoices):
     """Utrecht's ten wijken (city districts). Proper names: not translated."""
@@ -121,7 +123,8 @@ class Organisation(index.Indexed, models.Model):
         return self.name
 
 
-class HomePage(Page):
+class HomePage(TranslatedPage, Page):
+    translatable_fields = text_fields("intro", "search_intro")
     intro = models.TextField(
         _("introduction"),
         help_text=_(
@@ -151,6 +154,9 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        return route_in_visitor_language(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from activities.models import ActivityIndexPage
         from locations.models import LocationIndexPage, LocationPage
@@ -161,8 +167,8 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         featured = [f.location for f in self.featured_locations.select_related("location") if f.location.live]
         if not featured:
-            featured = list(LocationPage.objects.live().public().order_by("title")[:6])
-        context["featured_locations"] = featured
+            featured = list(LocationPage.objects.originals().live().public().order_by("title")[:6])
+        context["featured_locations"] = show_in_visitor_language(featured)
         context["location_index"] = LocationIndexPage.objects.live().first()
         context["activity_index"] = ActivityIndexPage.objects.live().first()
         context["recent_stories"] = recent_stories()
@@ -180,8 +186,10 @@ class HomePageFeaturedLocation(Orderable):
     panels = [FieldPanel("location")]
 
 
-class ContentPage(Page):
+class ContentPage(TranslatedPage, Page):
     """A plain information page: privacy statement, about, practical information."""
+
+    translatable_fields = text_fields("intro", "body")
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(

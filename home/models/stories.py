@@ -12,8 +12,10 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
+
+from ..translation import SourcePageQuerySet, TranslatedPage, show_in_visitor_language, text_fields
 
 
 class SubjectKind(models.TextChoices):
@@ -30,17 +32,20 @@ class ConsentMethod(models.TextChoices):
 
 def recent_stories(limit=3, about_location=None):
     """The newest live stories (optionally those about one welkomhuis), photos and renditions prefetched."""
-    stories = StoryPage.objects.live().public()
+    stories = StoryPage.objects.originals().live().public()
     if about_location is not None:
         stories = stories.filter(locations=about_location)
-    return list(
-        stories.select_related("photo")
-        .prefetch_related("photo__renditions")
-        .order_by("-first_published_at", "-pk")[:limit]
+    return show_in_visitor_language(
+        list(
+            stories.select_related("photo")
+            .prefetch_related("photo__renditions")
+            .order_by("-first_published_at", "-pk")[:limit]
+        )
     )
 
 
-class StoryIndexPage(Page):
+class StoryIndexPage(TranslatedPage, Page):
+    translatable_fields = text_fields("intro")
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -64,11 +69,16 @@ class StoryIndexPage(Page):
             .order_by("-first_published_at", "-pk")
         )
         context["page_obj"] = Paginator(stories, 12).get_page(request.GET.get("page"))
+        page_obj = context["page_obj"]
+        page_obj.object_list = show_in_visitor_language(list(page_obj.object_list))
         context["query_string"] = ""
         return context
 
 
-class StoryPage(Page):
+class StoryPage(TranslatedPage, Page):
+    translatable_fields = text_fields("intro", "body", "photo_alt_text")
+    objects = PageManager.from_queryset(SourcePageQuerySet)()
+
     subject_kind = models.CharField(_("whose story"), max_length=20, choices=SubjectKind.choices)
     intro = models.TextField(
         _("introduction"), max_length=400, help_text=_("One or two sentences in plain Dutch.")

@@ -12,6 +12,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..translation import TranslatedPage, show_in_visitor_language, text_fields
+
 
 class StepBlock(blocks.StructBlock):
     """One thing a newcomer can do next, with where to do it."""
@@ -29,8 +31,10 @@ class StepBlock(blocks.StructBlock):
         label = _("Step")
 
 
-class WegwijzerIndexPage(Page):
+class WegwijzerIndexPage(TranslatedPage, Page):
     """'Wegwijzer': the leefgebieden, each linking to its information page."""
+
+    translatable_fields = text_fields("intro")
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -44,18 +48,22 @@ class WegwijzerIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = (
-            WegwijzerPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("leefgebied")
-            .order_by("leefgebied__sort_order", "title")
+        context["topics"] = show_in_visitor_language(
+            list(
+                WegwijzerPage.objects.child_of(self)
+                .live()
+                .public()
+                .select_related("leefgebied")
+                .order_by("leefgebied__sort_order", "title")
+            )
         )
         return context
 
 
-class WegwijzerPage(Page):
+class WegwijzerPage(TranslatedPage, Page):
     """Information on one leefgebied (taal, werk, geld, ...) in plain Dutch (B1)."""
+
+    translatable_fields = text_fields("intro", "steps")
 
     leefgebied = models.ForeignKey(
         "home.Leefgebied",

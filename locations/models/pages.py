@@ -26,10 +26,11 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Collection, Orderable, Page
+from wagtail.models import Collection, Orderable, Page, PageManager
 from wagtail.search import index
 
 from home.models import Wijk
+from home.translation import SourcePageQuerySet, TranslatedPage, text_fields
 
 from ..admin_forms import LocationPageForm
 from ..geojson import feature, feature_collection
@@ -58,7 +59,8 @@ class Facility(models.TextChoices):
     INFORMATION_POINT = "has_information_point", _("Information point")
 
 
-class LocationIndexPage(Page):
+class LocationIndexPage(TranslatedPage, Page):
+    translatable_fields = text_fields("intro")
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -77,7 +79,10 @@ class LocationIndexPage(Page):
         return context
 
 
-class LocationPage(Page):
+class LocationPage(TranslatedPage, Page):
+    translatable_fields = text_fields("intro", "description", "accessibility_notes")
+    objects = PageManager.from_queryset(SourcePageQuerySet)()
+
     kind = models.CharField(_("kind of place"), max_length=40, choices=LocationKind.choices)
     intro = models.TextField(
         _("short introduction"),

@@ -25,8 +25,17 @@ def new_feed_token():
     return secrets.token_urlsafe(24)
 
 
+class RoomManager(models.Manager):
+    def get_queryset(self):
+        # Translating a welkomhuis page copies its rooms onto the translation; the
+        # Dutch page's rooms are the real ones (home/translation.py).
+        return super().get_queryset().filter(page__locale__language_code=settings.LANGUAGE_CODE)
+
+
 class Room(Orderable):
     """A room at a welkomhuis. Coaches book these; the welkomhuis's staff manage the bookings."""
+
+    objects = RoomManager()
 
     page = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="rooms")
     name = models.CharField(_("name"), max_length=80)

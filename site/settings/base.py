@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "activities",
     "volunteers",
     "monitoring",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales: languages staff can translate into
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -63,6 +65,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.VisitorLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -254,7 +257,12 @@ USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 # The admin is for staff: Wagtail's own interface exists in these, not in Tigrinya.
-WAGTAILADMIN_PERMITTED_LANGUAGES = [(code, name) for code, name in LANGUAGES if code in {"nl", "en", "ar", "uk"}]
+# Staff translate page content into each of these (wagtail-localize); see home/translation.py.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    (code, name) for code, name in LANGUAGES if code in {"nl", "en", "ar", "uk"}
+]
 
 # --- Static files and media -----------------------------------------------------
 # `npm run build` writes the design system bundle into static/ (git-ignored);

@@ -19,7 +19,9 @@ STAFF_MFA_REQUIRED = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: concurrency tests need separate connections that really contend
     # for the write lock, as they do on a server (an in-memory database shares one).
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+    # TEST_SQLITE_NAME lets a second run (e.g. a few tests beside the full suite) use its own file.
+    test_name = env("TEST_SQLITE_NAME", default=str(BASE_DIR / ".test-db.sqlite3"))  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": test_name}  # noqa: F405
 if REDIS_URL:
     CACHES["default"]["KEY_PREFIX"] = "welkomhuis-test"  # noqa: F405
 # Tests don't need the npm build: serve whatever the finders see, unhashed.

@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
+from home.translation import TranslatedPage, text_fields
+
 from ..vocabulary import Role
 
 
@@ -58,8 +60,10 @@ def programmes_for_roles(roles):
     return [programme for programme in Programme.objects.all() if wanted & set(programme.roles)]
 
 
-class VolunteerOpportunityIndexPage(Page):
+class VolunteerOpportunityIndexPage(TranslatedPage, Page):
     """ "Vrijwilligerswerk" at /vrijwilligers/: every opportunity, with GET filters."""
+
+    translatable_fields = text_fields("intro")
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -96,7 +100,8 @@ class VolunteerOpportunityIndexPage(Page):
         return context
 
 
-class VolunteerOpportunityPage(Page):
+class VolunteerOpportunityPage(TranslatedPage, Page):
+    translatable_fields = text_fields("summary", "body", "where", "time_commitment")
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
     programme = models.ForeignKey(
         Programme, on_delete=models.PROTECT, related_name="opportunities", verbose_name=_("programme")

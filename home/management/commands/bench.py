@@ -22,6 +22,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
+from wagtail.models import Locale
 
 from activities.importer import import_calendar
 from activities.models import ActivityPage, Occurrence
@@ -205,7 +206,7 @@ class Command(BaseCommand):
     def time_import(self, events):
         """A synthetic partner feed of N events into a welkomhuis of its own, then the same feed again."""
         feed = synthetic_feed(events)
-        index = LocationIndexPage.objects.get()
+        index = LocationIndexPage.objects.get(locale=Locale.get_default())
         location = LocationPage.objects.filter(slug="bench-import").first()
         if location:
             location.delete()

@@ -12,7 +12,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from activities.demo import load_demo_activities
-from home.demo import load_demo_stories, load_demo_wegwijzer
+from home.demo import load_demo_stories, load_demo_translations, load_demo_wegwijzer
 from home.models import Organisation
 from locations.demo import load_demo_bookings, load_demo_locations
 from locations.models import Coach
@@ -58,6 +58,7 @@ class Command(BaseCommand):
         city.groups.add(Group.objects.get(name=CITY_GROUP))
         wegwijzer = load_demo_wegwijzer()
         stories = load_demo_stories()
+        load_demo_translations(wegwijzer, stories)
         from volunteers.demo import load_demo_volunteers
 
         coordinator = _demo_user(
