@@ -71,12 +71,20 @@ class Cell:
     text: str
 
 
+NOT_APPLICABLE = "–"
+
+
 def table(values, rows):
     """Rows of (kind, name, [Cell per figure]) with the small-number rule applied."""
     return [
-        (kind, name, [cell(figure, values.get(scope, {}).get(figure.key, 0)) for figure in FIGURES])
-        for scope, kind, name in rows
+        (kind, name, [scope_cell(figure, values, scope) for figure in FIGURES]) for scope, kind, name in rows
     ]
+
+
+def scope_cell(figure, values, scope):
+    if scope.startswith("location:") and not getattr(figure, "per_welkomhuis", True):
+        return Cell(None, NOT_APPLICABLE)  # counted per wijk: where people live, not where they go
+    return cell(figure, values.get(scope, {}).get(figure.key, 0))
 
 
 def cell(figure, value):

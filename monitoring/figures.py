@@ -6,12 +6,17 @@ computed for a quarter: grouped by welkomhuis, by wijk, or for the whole city,
 always over the given welkomhuizen only. A grouped figure is one SQL query, so
 the dashboard's query count does not grow with the data.
 
-To add a figure (the volunteer figures of issue 5, for example), write a class
-with these attributes and a `compute`, and add an instance to FIGURES.
+Volunteers, buddy requests and matches belong to a wijk (where the volunteer
+or newcomer lives), not to a welkomhuis: those figures have
+`per_welkomhuis = False` and show "–" on a welkomhuis's row.
+
+To add a figure, write a class with these attributes and a `compute`, and add
+an instance to FIGURES.
 """
 
 import hashlib
 import hmac
+from statistics import median
 
 from django.conf import settings
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
@@ -21,6 +26,8 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Occurrence, Registration
 from locations.models import OpeningException, OpeningHours, Room, RoomBooking
 from locations.opening_hours import OpeningSchedule
+from volunteers.models import BuddyRequest, ErvaringsdeskundigeProfile, Match, VolunteerProfile
+from volunteers.vocabulary import MatchStatus
 
 from .models import RegistrantMark
 
@@ -43,7 +50,12 @@ class QuerysetFigure:
     label = ""
     describes_people = False
     decimals = 0
+    per_welkomhuis = True
     location_path = "location"  # from the queryset's model to its LocationPage
+
+    @property
+    def location_id_field(self):
+        return f"{self.location_path}_id"
 
     def queryset(self, quarter, now):
         raise NotImplementedError
@@ -62,7 +74,7 @@ class QuerysetFigure:
             if group == "city":
                 result["city"] = self.convert(rows.aggregate(value=self.aggregate())["value"])
                 continue
-            field = f"{self.location_path}_id" if group == "location" else f"{self.location_path}__wijk"
+            field = self.location_id_field if group == "location" else f"{self.location_path}__wijk"
             for row in rows.values(field).annotate(value=self.aggregate()):
                 result[scope_of(group, row[field])] = self.convert(row["value"])
         return result
@@ -267,12 +279,146 @@ class RoomHoursOpen(HoursOpen):
     per_room = True
 
 
+class Ervaringsdeskundigen(QuerysetFigure):
+    """Signed up by the end of the quarter; counted at each welkomhuis they chose, once per wijk or city."""
+
+    key = "ervaringsdeskundigen"
+    label = _("Ervaringsdeskundigen")
+    describes_people = True
+    location_path = "locations"
+    location_id_field = "locations"  # many-to-many: the join gives the welkomhuis's id under this name
+
+    def queryset(self, quarter, now):
+        return ErvaringsdeskundigeProfile.objects.filter(created_at__lt=quarter.end)
+
+    def aggregate(self):
+        return Count("pk", distinct=True)
+
+
+class WijkFigure(QuerysetFigure):
+    """About people who live in a wijk: grouped by their wijk, over the wijken of the welkomhuizen shown."""
+
+    per_welkomhuis = False
+    wijk_path = "wijk"
+
+    def compute(self, quarter, wijk_of, groups, now=None):
+        now = now or timezone.now()
+        rows = (
+            self.queryset(quarter, now).filter(**{f"{self.wijk_path}__in": set(wijk_of.values())}).order_by()
+        )
+        result = {}
+        if "wijk" in groups:
+            for row in rows.values(self.wijk_path).annotate(value=self.aggregate()):
+                result[scope_of("wijk", row[self.wijk_path])] = self.convert(row["value"])
+        if "city" in groups:
+            result["city"] = self.convert(rows.aggregate(value=self.aggregate())["value"])
+        return result
+
+
+class NewVolunteers(WijkFigure):
+    key = "new_volunteers"
+    label = _("New volunteers")
+    describes_people = True
+
+    def queryset(self, quarter, now):
+        return VolunteerProfile.objects.filter(consent_at__gte=quarter.start, consent_at__lt=quarter.end)
+
+
+class ActiveVolunteers(WijkFigure):
+    """Signed up before the quarter ended and not withdrawn before it began."""
+
+    key = "active_volunteers"
+    label = _("Active volunteers")
+    describes_people = True
+
+    def queryset(self, quarter, now):
+        return VolunteerProfile.objects.filter(consent_at__lt=quarter.end).filter(
+            Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gte=quarter.start)
+        )
+
+
+class BuddyRequestsFiled(WijkFigure):
+    key = "buddy_requests_filed"
+    label = _("Buddy requests filed")
+    describes_people = True
+
+    def queryset(self, quarter, now):
+        return BuddyRequest.objects.filter(created_at__gte=quarter.start, created_at__lt=quarter.end)
+
+
+def requests_matched(quarter):
+    return BuddyRequest.objects.filter(matched_at__gte=quarter.start, matched_at__lt=quarter.end)
+
+
+class BuddyRequestsMatched(WijkFigure):
+    key = "buddy_requests_matched"
+    label = _("Buddy requests matched")
+    describes_people = True
+
+    def queryset(self, quarter, now):
+        return requests_matched(quarter)
+
+
+class MedianWaitDays(WijkFigure):
+    """Days from filing to a match, for the requests matched in the quarter; a median is taken in Python."""
+
+    key = "median_wait_days"
+    label = _("Median days waited for a match")
+    decimals = 1
+
+    def compute(self, quarter, wijk_of, groups, now=None):
+        rows = requests_matched(quarter).filter(wijk__in=set(wijk_of.values())).order_by()
+        waits = {}
+        for wijk, created_at, matched_at in rows.values_list("wijk", "created_at", "matched_at"):
+            waits.setdefault(wijk, []).append((matched_at - created_at).total_seconds() / 86400)
+        result = {}
+        if "wijk" in groups:
+            result.update({scope_of("wijk", wijk): round(median(days), 1) for wijk, days in waits.items()})
+        if "city" in groups and waits:
+            result["city"] = round(median([d for days in waits.values() for d in days]), 1)
+        return result
+
+
+class ActiveMatches(WijkFigure):
+    """Matches that ran during the quarter: accepted before it ended, not ended before it began."""
+
+    key = "active_matches"
+    label = _("Active matches")
+    describes_people = True
+    wijk_path = "request__wijk"
+
+    def queryset(self, quarter, now):
+        return Match.objects.filter(accepted_at__lt=quarter.end).filter(
+            Q(ended_at__isnull=True) | Q(ended_at__gte=quarter.start)
+        )
+
+
+class EndedMatches(WijkFigure):
+    key = "ended_matches"
+    label = _("Matches ended")
+    describes_people = True
+    wijk_path = "request__wijk"
+
+    def queryset(self, quarter, now):
+        return Match.objects.filter(
+            status=MatchStatus.ENDED, ended_at__gte=quarter.start, ended_at__lt=quarter.end
+        )
+
+
 FIGURES = [
     ActivitiesHeld(),
     ActivityHours(),
     Registrations(),
     Attendance(),
     DistinctRegistrants(),
+    Ervaringsdeskundigen(),
+    NewVolunteers(),
+    ActiveVolunteers(),
+    BuddyRequestsFiled(),
+    BuddyRequestsMatched(),
+    MedianWaitDays(),
+    ActiveMatches(),
+    EndedMatches(),
     RoomHoursBooked(),
     HoursOpen(),
     RoomHoursOpen(),

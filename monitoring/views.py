@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from . import export
 from .access import visible_locations
-from .dashboard import cell, figures_for, scopes, table
+from .dashboard import figures_for, scope_cell, scopes, table
 from .figures import FIGURES
 from .privacy import SMALL_LABEL
 from .quarters import Quarter
@@ -58,7 +58,9 @@ def trends(figures, scope):
     """Per figure, its value in each quarter with a bar length in percent of the largest."""
     result = []
     for figure in FIGURES:
-        cells = [(q, cell(figure, figures[q].get(scope, {}).get(figure.key, 0))) for q in figures]
+        cells = [(q, scope_cell(figure, figures[q], scope)) for q in figures]
+        if any(c.value is None for _q, c in cells):
+            continue  # not counted for this scope
         largest = max(c.value for _q, c in cells) or 1
         bars = [
             # A suppressed small number gets no bar that would give its size away.
@@ -71,8 +73,3 @@ def trends(figures, scope):
         ]
         result.append({"figure": figure, "bars": bars})
     return result
-
-
-def bar_percent(c, largest):
-    # A suppressed small number gets no bar that would give its size away.
-    return 0 if c.text == SMALL_LABEL else round(100 * c.value / largest)

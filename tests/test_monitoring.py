@@ -348,3 +348,86 @@ def test_demo_city_login_sees_every_demo_welkomhuis(client):
 def test_odd_parameters_show_a_dashboard_not_an_error(client, city_user, two_welkomhuizen, query):
     client.force_login(city_user)
     assert "Neude" in rows_of(client.get(URL + query))
+
+
+@pytest.fixture
+def volunteering_last_quarter(two_welkomhuizen):
+    """Binnenstad: 6 new volunteers, 3 requests of which 2 matched (after 2 and 4 days); noordwest: 2."""
+    from home.models import Language
+    from volunteers.models import BuddyRequest, ErvaringsdeskundigeProfile, Match, Programme, VolunteerProfile
+
+    neude, zuilen = two_welkomhuizen
+    from home.models import Organisation
+
+    organisation = Organisation.objects.get(slug="taal-doet-meer")
+    programme = Programme.objects.create(name="Taalmaatjes", organisation=organisation, roles=["taalmaatje"])
+    volunteers = []
+    for n, wijk in enumerate(["binnenstad"] * 6 + ["noordwest"] * 2):
+        user = create_user(f"vrijwilliger{n}@example.org")
+        volunteers.append(
+            VolunteerProfile.objects.create(user=user, wijk=wijk, consent_at=at(LAST_QUARTER, 2 + n, 10))
+        )
+    # Withdrawn before the quarter: not active in it.
+    old = VolunteerProfile.objects.create(
+        user=create_user("oud@example.org"),
+        wijk="binnenstad",
+        consent_at=at(LAST_QUARTER.previous, 1, 10),
+        withdrawn_at=at(LAST_QUARTER.previous, 20, 10),
+    )
+    assert old.pk
+    for n, (wijk, wait) in enumerate([("binnenstad", 2), ("binnenstad", 4), ("binnenstad", None)]):
+        request = BuddyRequest.objects.create(
+            programme=programme,
+            role="taalmaatje",
+            first_name=f"N{n}",
+            dutch_level="a1",
+            postcode="3511",
+            wijk=wijk,
+        )
+        filed = at(LAST_QUARTER, 10, 9)
+        BuddyRequest.objects.filter(pk=request.pk).update(
+            created_at=filed, matched_at=filed + timedelta(days=wait) if wait else None
+        )
+        if wait:
+            Match.objects.create(
+                request=request,
+                volunteer=volunteers[n],
+                status="active",
+                accepted_at=filed + timedelta(days=wait),
+            )
+    ervaringsdeskundige = ErvaringsdeskundigeProfile.objects.create(
+        first_name="Youssef", email="youssef@example.org", consent_version="1"
+    )
+    ervaringsdeskundige.languages.set(Language.objects.filter(code="ar"))
+    ervaringsdeskundige.locations.set([neude, zuilen])
+    ErvaringsdeskundigeProfile.objects.filter(pk=ervaringsdeskundige.pk).update(
+        created_at=at(LAST_QUARTER, 1, 9)
+    )
+    return neude, zuilen
+
+
+def test_volunteer_figures_per_wijk_and_city(client, city_user, volunteering_last_quarter):
+    client.force_login(city_user)
+    rows = rows_of(client.get(URL + f"?quarter={LAST_QUARTER.slug}"))
+    binnenstad, noordwest, city = rows["Wijk Binnenstad"], rows["Wijk Noordwest"], rows["Utrecht"]
+    assert binnenstad["new_volunteers"] == "6" and binnenstad["active_volunteers"] == "6"
+    assert noordwest["new_volunteers"] == "<5"
+    assert city["new_volunteers"] == "8" and city["active_volunteers"] == "8"
+    assert binnenstad["buddy_requests_filed"] == "<5" and binnenstad["buddy_requests_matched"] == "<5"
+    assert city["median_wait_days"] == "3.0"
+    assert city["active_matches"] == "<5" and city["ended_matches"] == "0"
+    # An ervaringsdeskundige chose both welkomhuizen: at each of them, once in the city.
+    assert rows["Neude"]["ervaringsdeskundigen"] == rows["Zuilen"]["ervaringsdeskundigen"] == "<5"
+    # Volunteers live in a wijk; a welkomhuis's row does not pretend to count them.
+    assert rows["Neude"]["new_volunteers"] == "–"
+
+
+def test_staff_see_volunteer_figures_only_as_not_counted_per_welkomhuis(
+    client, staff_member, volunteering_last_quarter
+):
+    neude, _zuilen = volunteering_last_quarter
+    client.force_login(staff_member(neude))
+    rows = rows_of(client.get(URL + f"?quarter={LAST_QUARTER.slug}"))
+    assert set(rows) == {"Neude"}
+    assert rows["Neude"]["new_volunteers"] == rows["Neude"]["median_wait_days"] == "–"
+    assert rows["Neude"]["ervaringsdeskundigen"] == "<5"

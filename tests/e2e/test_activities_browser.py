@@ -39,7 +39,9 @@ def test_listing_and_map_on_a_phone(page, live_server, activities):
 
 
 def test_filtering_without_javascript(browser, live_server, activities):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 360, "height": 740}, locale="nl-NL"
+    )
     page = context.new_page()
     page.goto(f"{live_server.url}/activiteiten/")
     page.locator("summary").click()

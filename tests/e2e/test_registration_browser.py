@@ -21,7 +21,9 @@ def test_register_cancel_and_promotion_on_a_phone_without_javascript(browser, li
         how_to_join="register",
         places=1,
     )
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 360, "height": 740}, locale="nl-NL"
+    )
     page = context.new_page()
 
     def register(name, email):

@@ -34,7 +34,9 @@ def test_coach_books_a_weekly_spreekuur_on_a_phone_without_javascript(browser, l
     room, other_room = rooms
     coach = CoachFactory()
     book(CoachFactory(), room, first_date=next_tuesday(2), start_time=time(13), end_time=time(14))
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 360, "height": 740}, locale="nl-NL"
+    )
     client_cookie = _session_cookie(coach.user)
     context.add_cookies([{"name": "sessionid", "value": client_cookie, "url": live_server.url}])
     page = context.new_page()

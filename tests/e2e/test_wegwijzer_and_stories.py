@@ -72,7 +72,9 @@ def test_wegwijzer_and_stories_have_no_axe_violations(page, live_server, wegwijz
 def test_postcode_filter_without_javascript(browser, live_server, wegwijzer, monkeypatch):
     monkeypatch.setattr("home.geo.requests.get", lambda url, params, timeout: FakePdok())
     wegwijzer_page, _story = wegwijzer
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 360, "height": 740}, locale="nl-NL"
+    )
     page = context.new_page()
     page.goto(f"{live_server.url}{wegwijzer_page.url}")
     assert sorted(page.locator(".occurrence .card__title").all_inner_texts()) == [

@@ -45,7 +45,9 @@ def test_clicking_a_marker_opens_a_popup_with_a_link_to_the_welkomhuis(page, liv
 
 
 def test_filters_work_without_javascript(browser, live_server, locations):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 360, "height": 740}, locale="nl-NL"
+    )
     page = context.new_page()
     page.goto(f"{live_server.url}/welkomhuizen/")
     assert not page.locator(".map-panel").is_visible()  # no empty map box without JavaScript
