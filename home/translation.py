@@ -52,6 +52,22 @@ class TranslatedPage:
 
     translatable_fields = text_fields()
 
+    def serve_preview(self, request, mode_name):
+        # A translator previews the Dutch page with their words, as visitors will see it
+        # (with its dates, opening hours and rooms, which only the Dutch page has).
+        if is_original(self):
+            return super().serve_preview(request, mode_name)
+        source = source_of(self).specific
+        for field in field_names(type(self)):
+            setattr(source, field, getattr(self, field))
+        source.content_language = self.locale.language_code
+        source.translation_missing = False
+        return source.serve_preview(request, mode_name)
+
+
+def field_names(model):
+    return [f.field_name for f in getattr(model, "translatable_fields", text_fields())]
+
 
 def source_of(page):
     if is_original(page):
@@ -108,7 +124,7 @@ def show_in_visitor_language(pages):
     if language == settings.LANGUAGE_CODE:
         return pages
     for model, group in by_model.items():
-        fields = [f.field_name for f in getattr(model, "translatable_fields", text_fields())]
+        fields = field_names(model)
         translations = {
             row["translation_key"]: row
             # An alias (made when a page below was translated first) has no words of its own.

@@ -217,3 +217,16 @@ def test_staff_submit_a_page_for_translation_in_the_admin(client, welkomhuis, st
     translation.title = "مكتبة نويده"
     translation.save_revision().publish()
     assert soup_of(client.get(f"/ar{url}")).select_one("h1").get_text(strip=True) == "مكتبة نويده"
+
+
+def test_a_translator_previews_the_dutch_page_with_their_words(welkomhuis, make_activity):
+    activity = make_activity(location=welkomhuis, title="Taalcafé", recurrence="FREQ=WEEKLY")
+    translation = translate(activity, "ar", title="مقهى اللغة")
+
+    with i18n.override("ar"):
+        response = translation.specific.make_preview_request()
+    soup = BeautifulSoup(response.rendered_content, "html.parser")
+    assert soup.select_one("h1").get_text(strip=True) == "مقهى اللغة"
+    assert soup.select_one("h1")["lang"] == "ar"
+    # The dates come from the Dutch page: a translation has none of its own.
+    assert soup.select(".occurrence-list li")
