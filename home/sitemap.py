@@ -10,6 +10,7 @@ class PageSitemap(Sitemap):
     (home/translation.py), so the Dutch pages list them all.
     """
 
+    limit = 2000  # addresses per sitemap page (each page counts once per language)
     i18n = True
     languages = [code for code, _name in settings.LANGUAGES]
     alternates = True

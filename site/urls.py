@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps_views
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,9 +11,18 @@ from home import views as home_views
 from home.sitemap import PageSitemap
 from locations import views as locations_views
 
+SITEMAPS = {"pages": PageSitemap}
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    # An index of pages of 2,000 addresses: every page in seven languages is too many for one file.
+    path("sitemap.xml", sitemaps_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemaps_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/locations.geojson", locations_views.locations_geojson, name="locations_geojson"),

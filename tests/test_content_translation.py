@@ -126,9 +126,12 @@ def test_every_page_names_its_alternates_in_every_language(client, welkomhuis):
 
 def test_sitemap_lists_each_page_in_every_language_once(client, welkomhuis):
     translate(welkomhuis, "ar", title="مكتبة نويده")
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
     namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    pages = [loc.text for loc in index.findall("s:sitemap/s:loc", namespaces)]
+    assert pages == ["http://testserver/sitemap-pages.xml"]
+    response = client.get("/sitemap-pages.xml")
+    assert response.status_code == 200
     root = ElementTree.fromstring(response.content)
     locations = [loc.text for loc in root.findall("s:url/s:loc", namespaces)]
     assert len(locations) == len(set(locations))
