@@ -64,9 +64,11 @@ class Command(BaseCommand):
             "home": "/",
             "welkomhuizen_index": "/welkomhuizen/",
             "activities_listing_first_page": "/activiteiten/",
+            "activities_listing_in_arabic": "/ar/activiteiten/",  # the words looked up per translation
             "activities_listing_filtered": "/activiteiten/?when=month&type=taalcafe&level=a0-a2&free=on",
             "activities_geojson_next_7_days": "/api/v1/activities.geojson",
             "locations_geojson": "/api/v1/locations.geojson",
+            "sitemap_first_page": "/sitemap-pages.xml",  # 2,000 addresses with their alternates
         }
         if busiest:
             urls["welkomhuis_page"] = busiest.url
