@@ -264,20 +264,24 @@ def _week_of_month(day):
 
 def describe(schedule):
     """'Every Tuesday, 14:00–16:00' in the active language."""
+    text, times = describe_parts(schedule)
+    return f"{text}, {times}" if times else text
+
+
+def describe_parts(schedule):
+    """('Every Tuesday', '14:00–16:00'): apart, so that a page can keep the times left-to-right
+    in Arabic, as everywhere else on the site."""
     times = ""
     if not schedule.all_day:
         times = formats.time_format(schedule.start_time, "H:i")
         if schedule.end_time:
             times += "–" + formats.time_format(schedule.end_time, "H:i")
     if not schedule.rrule:
-        day = formats.date_format(schedule.start_date, "l j E Y")
-        return f"{day}, {times}" if times else day
+        return formats.date_format(schedule.start_date, "l j E Y"), times
     fields = describe_rrule(schedule.rrule)
     if fields is None:
-        text = _("Repeats (see the dates below)")
-    else:
-        text = _describe_fields(fields, schedule.start_date)
-    return f"{text}, {times}" if times else text
+        return _("Repeats (see the dates below)"), times
+    return _describe_fields(fields, schedule.start_date), times
 
 
 def _describe_fields(fields, start_date):

@@ -1,6 +1,7 @@
 """The words volunteers, requests and the matching engine share (plain strings, see matching.py)."""
 
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -50,8 +51,9 @@ def parse_slot(key):
     return int(weekday), day_part
 
 
+# format_lazy, not an f-string: built at import, an f-string would freeze the labels in Dutch.
 SLOT_CHOICES = [
-    (slot_key(day, part), f"{day_name} {part_name}")
+    (slot_key(day, part), format_lazy("{} {}", day_name, part_name))
     for day, day_name in WEEKDAYS
     for part, part_name in DayPart.choices
 ]

@@ -344,6 +344,10 @@ class ActivityPage(TranslatedPage, Page):
     def schedule_text(self):
         return schedule_module.describe(self.schedule)
 
+    @property
+    def schedule_parts(self):
+        return schedule_module.describe_parts(self.schedule)
+
     def is_stale(self, now=None):
         """A series whose staff have not confirmed it is still running for three months."""
         if not self.recurrence or self.is_imported or self.booking_series_id:

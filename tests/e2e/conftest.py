@@ -10,6 +10,8 @@ import shutil
 
 import pytest
 
+from .site_data import site_data  # noqa: F401  (a fixture: every public page type, for several modules)
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",

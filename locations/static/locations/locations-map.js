@@ -4,6 +4,19 @@
 (function () {
   "use strict";
 
+  // Someone who asked their device for less motion gets maps that jump instead of glide.
+  // Set before django-leaflet creates the maps (it waits for the page's load event).
+  var reducedMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  if (reducedMotion) {
+    L.Map.mergeOptions({ zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false, inertia: false });
+  }
+
+  // In Arabic and Farsi the page reads from the right: the zoom buttons go where reading starts.
+  function mirrorControls(map) {
+    if (document.documentElement.dir !== "rtl") return;
+    if (map.zoomControl) map.zoomControl.setPosition("topright");
+  }
+
   function features() {
     var el = document.getElementById("locations-geojson");
     return el ? JSON.parse(el.textContent) : { type: "FeatureCollection", features: [] };
@@ -46,10 +59,13 @@
 
   window.welkomhuisMaps = {
     showLocations: function (map) {
+      mirrorControls(map);
       var data = features();
       var layer = markers(data);
       // Markers close together are grouped into a numbered circle.
-      var group = L.markerClusterGroup ? L.markerClusterGroup({ maxClusterRadius: 40 }) : L.featureGroup();
+      var group = L.markerClusterGroup
+        ? L.markerClusterGroup({ maxClusterRadius: 40, animate: !reducedMotion })
+        : L.featureGroup();
       group.addLayer(layer);
       map.addLayer(group);
       if (data.features.length) {
@@ -59,6 +75,7 @@
       map.getContainer().setAttribute("aria-describedby", "map-hint");
     },
     showLocation: function (map) {
+      mirrorControls(map);
       var layer = markers(features()).addTo(map);
       var bounds = layer.getBounds();
       if (bounds.isValid()) map.setView(bounds.getCenter(), 16, { animate: false });
