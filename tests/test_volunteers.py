@@ -176,6 +176,27 @@ def test_ranking_for_one_request_has_the_same_query_count_at_two_sizes(programme
     assert count() == small
 
 
+def test_the_coordinators_candidate_list_has_the_same_query_count_at_two_sizes(client, programme):
+    from tests.test_volunteer_admin import coordinator as make_coordinator
+
+    coordinator = make_coordinator("coord@example.org", programme)
+    client.force_login(coordinator)
+    buddy_request = make_request(programme)
+    url = reverse("volunteers_admin_candidates", args=[buddy_request.pk])
+    for n in range(2):
+        make_volunteer(f"v{n}@example.org", programme)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    small = count()
+    for n in range(2, 30):
+        make_volunteer(f"v{n}@example.org", programme)
+    assert count() == small
+
+
 def test_check_in_emails_go_once_after_four_weeks_and_once_after_three_months(programme):
     from datetime import timedelta
 
