@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.utils import translation
 from wagtail.models import Page, Site
+
+from .translation import in_language, visitor_language
 
 
 class PageSitemap(Sitemap):
@@ -10,7 +13,7 @@ class PageSitemap(Sitemap):
     (home/translation.py), so the Dutch pages list them all.
     """
 
-    limit = 2000  # addresses per sitemap page (each page counts once per language)
+    limit = 700  # addresses per sitemap page: 100 pages in seven languages, each with its alternates
     i18n = True
     languages = [code for code, _name in settings.LANGUAGES]
     alternates = True
@@ -29,8 +32,13 @@ class PageSitemap(Sitemap):
         )
 
     def location(self, page):
-        parts = page.get_url_parts()
-        return parts[2] if parts else None
+        # Called for each page once per language and again for each alternate: the
+        # Dutch path is worked out once and given each language's prefix.
+        if not hasattr(page, "dutch_path"):
+            with translation.override(settings.LANGUAGE_CODE):
+                parts = page.get_url_parts()
+            page.dutch_path = parts[2] if parts else None
+        return in_language(page.dutch_path, visitor_language()) if page.dutch_path else None
 
     def lastmod(self, page):
         return page.last_published_at

@@ -15,7 +15,7 @@ SITEMAPS = {"pages": PageSitemap}
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    # An index of pages of 2,000 addresses: every page in seven languages is too many for one file.
+    # An index of pages of 700 addresses: every page in seven languages is too many for one file.
     path("sitemap.xml", sitemaps_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "sitemap-<section>.xml",

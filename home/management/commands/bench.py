@@ -68,7 +68,7 @@ class Command(BaseCommand):
             "activities_listing_filtered": "/activiteiten/?when=month&type=taalcafe&level=a0-a2&free=on",
             "activities_geojson_next_7_days": "/api/v1/activities.geojson",
             "locations_geojson": "/api/v1/locations.geojson",
-            "sitemap_first_page": "/sitemap-pages.xml",  # 2,000 addresses with their alternates
+            "sitemap_first_page": "/sitemap-pages.xml",  # 700 addresses with their alternates
         }
         if busiest:
             urls["welkomhuis_page"] = busiest.url
