@@ -61,3 +61,9 @@ def test_location_page_shows_its_map(page, live_server, make_location):
     page.goto(f"{live_server.url}{location.url}")
     page.wait_for_selector("#location-map .leaflet-marker-icon")
     assert page.locator("#location-map .leaflet-marker-icon").get_attribute("alt") == "Plan Einstein"
+    # The marker and its shadow are real images (the URLs the page gave the map), not 404s.
+    for selector in ["#location-map img.leaflet-marker-icon", "#location-map img.leaflet-marker-shadow"]:
+        image = page.locator(selector)
+        image.evaluate("img => img.decode()")
+        assert image.evaluate("img => img.naturalWidth") > 0, selector
+        assert "/static/leaflet/images/marker-" in image.get_attribute("src")

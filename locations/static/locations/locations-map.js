@@ -4,6 +4,14 @@
 (function () {
   "use strict";
 
+  // The marker images by their collected (hashed) names, from {% map_icons %}: Leaflet's own
+  // guess at their folder fails on hashed names (see locations/maps.py).
+  var icons = document.getElementById("map-icons");
+  if (icons) {
+    L.Icon.Default.imagePath = "";
+    L.Icon.Default.mergeOptions(JSON.parse(icons.textContent));
+  }
+
   function features() {
     var el = document.getElementById("locations-geojson");
     return el ? JSON.parse(el.textContent) : { type: "FeatureCollection", features: [] };
