@@ -5,6 +5,7 @@
 // The Makefile prepares the database and static files and passes the settings in the environment.
 //
 //   PORT (8765)  RUNS (3)  PYTHON (.venv/bin/python)  CHROME_PATH (/usr/bin/chromium)
+//   PAGES: more paths to run, space-separated, e.g. "/ar/ /ti/activiteiten/"
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -42,6 +43,7 @@ print(json.dumps({"activity": activity.url, "welkomhuis": location.url, "tiles":
       { name: "activiteiten", path: "/activiteiten/", map: false },
       { name: "activity", path: found.activity, map: true },
       { name: "welkomhuis", path: found.welkomhuis, map: true },
+      ...(process.env.PAGES || "").split(/\s+/).filter(Boolean).map((path) => ({ name: path, path, map: null })),
     ],
     tiles: `${new URL(found.tiles.replace(/[{}]/g, "")).origin}/*`,
   };
@@ -115,6 +117,10 @@ async function main() {
   // Map tiles are left out of the goals, and this machine cannot reach the tile server: they
   // are blocked, which Lighthouse does not count as console errors (failed look-ups it does).
   const { pages, tiles } = discoverPages();
+  // Another checkout's server on the port would answer in place of ours.
+  if (await fetch(`${base}/`).then(() => true, () => false)) {
+    throw new Error(`something already listens on port ${port}; set LIGHTHOUSE_PORT`);
+  }
   const log = [];
   const server = spawn(python, ["manage.py", "runserver", "--noreload", `127.0.0.1:${port}`], {
     cwd: root,
@@ -136,7 +142,7 @@ async function main() {
     for (const page of pages) {
       const perRun = [];
       for (let i = 1; i <= runs; i++) {
-        perRun.push(figures(lighthouse(base + page.path, join(reports, `${page.name}-${i}`), [tiles])));
+        perRun.push(figures(lighthouse(base + page.path, join(reports, `${page.name.replace(/^\/|\/$/g, "").replace(/\//g, "_") || "root"}-${i}`), [tiles])));
       }
       const result = { url: page.path, map: page.map };
       for (const key of Object.keys(perRun[0]).filter((k) => k !== "failing")) {
