@@ -57,13 +57,17 @@
       var data = features();
       var layer = markers(data);
       // Markers close together are grouped into a numbered circle.
-      var group = L.markerClusterGroup ? L.markerClusterGroup({ maxClusterRadius: 40 }) : L.featureGroup();
+      // The radius keeps a pin (41 px above its point) off a neighbouring cluster's circle (20 px
+      // around its centre): overlapping targets are hard to tap (WCAG 2.2 target size).
+      var group = L.markerClusterGroup ? L.markerClusterGroup({ maxClusterRadius: 64 }) : L.featureGroup();
       group.addLayer(layer);
-      map.addLayer(group);
       if (data.features.length) {
         // No zoom animation: cheap phones stutter, and a marker should be clickable at once.
+        // Zoomed before the group is added, so clusters form once, at this zoom, instead of
+        // forming at the default zoom and animating apart.
         map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 15, animate: false });
       }
+      map.addLayer(group);
       map.getContainer().setAttribute("aria-describedby", "map-hint");
     },
     showLocation: function (map) {
