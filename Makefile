@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install static messages makemessages migrate demo serve lint check ci bench clean
+.PHONY: run test install static messages makemessages migrate demo serve lint check ci bench lighthouse clean
 
 run: install migrate demo serve ## set up everything, load demo data, serve on 127.0.0.1:$(PORT)
 
@@ -59,6 +59,21 @@ bench: install ## seed data at scale in bench.sqlite3 and print the speed figure
 	$(BENCH) migrate --noinput -v 0
 	$(BENCH) seed_scale --locations $${LOCATIONS:-200} --activities $${ACTIVITIES:-5000} --recurring $${RECURRING:-1000} --bookings $${BOOKINGS:-50000} --registrations $${REGISTRATIONS:-50000} --volunteers $${VOLUNTEERS:-10000} --requests $${REQUESTS:-1000} --seed 1
 	$(BENCH) bench --runs $${RUNS:-20}
+
+# Lighthouse too has a database of its own, and serves the site as production does: DEBUG off,
+# the base settings' WhiteNoise storage (hashed, pre-compressed files from collectstatic).
+# Django's runserver is enough: with DEBUG off it leaves static files to WhiteNoise, and the
+# simulated throttling models the network rather than measuring the server.
+LH_ENV := DATABASE_URL=sqlite:///$(CURDIR)/lighthouse.sqlite3 DJANGO_SETTINGS_MODULE=welkomhuis.settings.base \
+	DJANGO_DEBUG=false DJANGO_SECRET_KEY=lighthouse-only-key-not-secret-0123456789 \
+	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost STAFF_MFA_REQUIRED=false
+
+lighthouse: install ## Lighthouse on a phone (3 runs of home, activities, an activity, a welkomhuis): median scores as JSON; reports in .lighthouse/
+	rm -f lighthouse.sqlite3*
+	$(LH_ENV) $(PY) manage.py migrate --noinput -v 0
+	$(LH_ENV) $(PY) manage.py load_demo > /dev/null
+	$(LH_ENV) $(PY) manage.py collectstatic --noinput --clear -v 0
+	$(LH_ENV) PYTHON=$(PY) PORT=$${LIGHTHOUSE_PORT:-8765} node frontend/lighthouse.mjs
 
 ci: ## what CI runs
 	bash .ci/run

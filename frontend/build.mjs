@@ -38,7 +38,9 @@ writeFileSync(out("css", "site.css"), css);
 
 const cluster = nm("leaflet.markercluster", "dist");
 mkdirSync(out("vendor", "markercluster"), { recursive: true });
-for (const f of ["leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"]) {
+// The .js.map goes along: collectstatic's manifest storage follows the sourceMappingURL
+// comment and refuses to finish when the file it names is missing.
+for (const f of ["leaflet.markercluster.js", "leaflet.markercluster.js.map", "MarkerCluster.css", "MarkerCluster.Default.css"]) {
   copyFileSync(join(cluster, f), out("vendor", "markercluster", f));
 }
 console.log(`static/css/site.css: ${(css.length / 1024).toFixed(1)} KiB from ${components.length} components`);

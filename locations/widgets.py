@@ -3,6 +3,8 @@ import json
 from django import forms
 from django.conf import settings
 
+from .maps import marker_icons
+
 
 class CoordinatePickerWidget(forms.NumberInput):
     """The latitude input plus a Leaflet map that writes latitude and longitude.
@@ -28,6 +30,7 @@ class CoordinatePickerWidget(forms.NumberInput):
                 "zoom": config["DEFAULT_ZOOM"],
                 "tiles": tile_url,
                 "attribution": tile_options.get("attribution", ""),
+                "icons": marker_icons(),
             }
         )
         return context

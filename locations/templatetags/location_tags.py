@@ -2,11 +2,19 @@ from datetime import timedelta
 
 from django import template
 from django.utils import formats, timezone
+from django.utils.html import json_script
 from django.utils.translation import gettext as _
 
+from ..maps import marker_icons
 from ..opening_hours import AMSTERDAM
 
 register = template.Library()
+
+
+@register.simple_tag
+def map_icons():
+    """The marker images for locations-map.js (next to {% leaflet_js %}), by their collected names."""
+    return json_script(marker_icons(), "map-icons")
 
 
 @register.simple_tag

@@ -63,6 +63,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages are compressed here (static files come compressed from WhiteNoise, above it).
+    # Django's GZip pads its output against BREACH, and public pages carry no CSRF token.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "home.middleware.VisitorLanguageMiddleware",
@@ -270,6 +273,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Files browsers ask for at the root (/favicon.ico), served as they are by WhiteNoise.
+WHITENOISE_ROOT = BASE_DIR / "frontend" / "public"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {

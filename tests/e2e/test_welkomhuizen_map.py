@@ -1,6 +1,9 @@
 """A newcomer on a phone opens /welkomhuizen/ and sees the welkomhuizen on the map and in the list."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 
 from home.models import Wijk
 
@@ -63,3 +66,29 @@ def test_location_page_shows_its_map(page, live_server, make_location):
     page.goto(f"{live_server.url}{location.url}")
     page.wait_for_selector("#location-map .leaflet-marker-icon")
     assert page.locator("#location-map .leaflet-marker-icon").get_attribute("alt") == "Plan Einstein"
+    # The marker and its shadow are real images (the URLs the page gave the map), not 404s.
+    for selector in ["#location-map img.leaflet-marker-icon", "#location-map img.leaflet-marker-shadow"]:
+        image = page.locator(selector)
+        image.evaluate("img => img.decode()")
+        assert image.evaluate("img => img.naturalWidth") > 0, selector
+        assert "/static/leaflet/images/marker-" in image.get_attribute("src")
+
+
+def test_no_marker_overlaps_another_on_a_phone(page, live_server):
+    # The demo's welkomhuizen lie close enough together to cluster; a pin that overlaps a
+    # neighbouring cluster's circle is hard to tap (WCAG 2.2 target size, Lighthouse).
+    call_command("load_demo", stdout=StringIO())
+    page.goto(f"{live_server.url}/welkomhuizen/")
+    page.wait_for_selector(".marker-cluster")
+    boxes = [m.bounding_box() for m in page.locator("#locations-map .leaflet-marker-icon").all()]
+    assert len(boxes) > 1
+
+    def overlap(a, b):
+        return (
+            a["x"] < b["x"] + b["width"]
+            and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"]
+            and b["y"] < a["y"] + a["height"]
+        )
+
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if overlap(a, b)]

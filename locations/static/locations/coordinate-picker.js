@@ -14,6 +14,9 @@
     var latInput = document.getElementById(el.dataset.latitudeInput);
     var lngInput = latInput.form.elements[el.dataset.longitudeName];
     var config = JSON.parse(el.dataset.config);
+    // The marker images by their collected (hashed) names; see locations/maps.py.
+    L.Icon.Default.imagePath = "";
+    L.Icon.Default.mergeOptions(config.icons);
     var map = L.map(el).setView(config.center, config.zoom);
     L.tileLayer(config.tiles, { attribution: config.attribution, maxZoom: 19 }).addTo(map);
     var marker = null;

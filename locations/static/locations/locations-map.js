@@ -11,6 +11,14 @@
     L.Map.mergeOptions({ zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false, inertia: false });
   }
 
+  // The marker images by their collected (hashed) names, from {% map_icons %}: Leaflet's own
+  // guess at their folder fails on hashed names (see locations/maps.py).
+  var icons = document.getElementById("map-icons");
+  if (icons) {
+    L.Icon.Default.imagePath = "";
+    L.Icon.Default.mergeOptions(JSON.parse(icons.textContent));
+  }
+
   // In Arabic and Farsi the page reads from the right: the zoom buttons go where reading starts.
   function mirrorControls(map) {
     if (document.documentElement.dir !== "rtl") return;
@@ -63,15 +71,19 @@
       var data = features();
       var layer = markers(data);
       // Markers close together are grouped into a numbered circle.
+      // The radius keeps a pin (41 px above its point) off a neighbouring cluster's circle (20 px
+      // around its centre): overlapping targets are hard to tap (WCAG 2.2 target size).
       var group = L.markerClusterGroup
-        ? L.markerClusterGroup({ maxClusterRadius: 40, animate: !reducedMotion })
+        ? L.markerClusterGroup({ maxClusterRadius: 64, animate: !reducedMotion })
         : L.featureGroup();
       group.addLayer(layer);
-      map.addLayer(group);
       if (data.features.length) {
         // No zoom animation: cheap phones stutter, and a marker should be clickable at once.
+        // Zoomed before the group is added, so clusters form once, at this zoom, instead of
+        // forming at the default zoom and animating apart.
         map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 15, animate: false });
       }
+      map.addLayer(group);
       map.getContainer().setAttribute("aria-describedby", "map-hint");
     },
     showLocation: function (map) {
