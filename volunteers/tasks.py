@@ -28,7 +28,10 @@ def send_match_check_ins():
             # Claim it first, so that two workers never send the same check-in twice.
             if Match.objects.filter(pk=match.pk, **{f"{field}__isnull": True}).update(**{field: now}):
                 emails.send(
-                    "check_in", [match.volunteer.user.email], "nl", {"match": match, "request": match.request}
+                    "check_in",
+                    [match.volunteer.user.email],
+                    match.volunteer.language,
+                    {"match": match, "request": match.request},
                 )
                 sent += 1
     return sent

@@ -41,6 +41,8 @@ def wizard_step(request, step):
     profile = _profile(request.user)
     form = wizard.form_for(step, profile, request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # The language of the last step filled in is the one they read: their emails follow it.
+        profile.language = get_language()
         wizard.save_step(step, profile, form.cleaned_data)
         following = wizard.first_unfinished_step(profile)
         if following is None:
