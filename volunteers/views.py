@@ -144,6 +144,7 @@ def download_data(request):
             "withdrawn_at": profile.withdrawn_at and profile.withdrawn_at.isoformat(),
             "vog_status": profile.vog_status,
             "vog_date": profile.vog_date and profile.vog_date.isoformat(),
+            "email_language": profile.language,
             "programmes": list(profile.programmes.values_list("name", flat=True)),
         },
         "matches": [
