@@ -169,3 +169,24 @@ def test_only_coordinators_may_invite(client, people, make_location, staff_membe
     client.logout()
     assert client.get(url).status_code == 302
     assert mail.outbox == []
+
+
+def test_the_same_invitation_sent_twice_goes_out_once(
+    client, people, coordinator_a, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator_a)
+    url = reverse("volunteers_admin_invite") + "?wish=welcome"
+    page = client.get(url).content.decode()
+    once = re.search(r'name="once" value="([^"]+)"', page).group(1)
+    data = {"subject": "Panel", "message": "Welkom", "once": once}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, data)
+        again = client.post(url, data, follow=True)
+    assert [m.to for m in mail.outbox] == [["samira@example.org"]]
+    assert gettext("This invitation was already sent.") in again.content.decode()
+    # A new form is a new invitation.
+    fresh = re.search(r'name="once" value="([^"]+)"', client.get(url).content.decode()).group(1)
+    assert fresh != once
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {**data, "once": fresh})
+    assert len(mail.outbox) == 2

@@ -1,5 +1,7 @@
 """Forms of the volunteer wizard, the ervaringsdeskundige sign-up, buddy requests and the opportunity list."""
 
+import secrets
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -316,3 +318,9 @@ class InviteFilterForm(forms.Form):
 class InviteMessageForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=150)
     message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 8}), max_length=5000)
+    # A fresh value per form shown: the same form sent twice (a double click) is recognised.
+    once = forms.CharField(widget=forms.HiddenInput, max_length=40, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"once": secrets.token_urlsafe(16)})
+        super().__init__(*args, **kwargs)

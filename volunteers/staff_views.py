@@ -7,6 +7,7 @@ Objects of another programme are a 404, as if they did not exist.
 """
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -226,6 +227,11 @@ def end_view(request, pk):
 # --- inviting ervaringsdeskundigen ------------------------------------------------------
 
 
+def _first_sending(once):
+    # cache.add is atomic (Redis SET NX): of two identical POSTs at once, only one sends.
+    return not once or cache.add(f"volunteers:invitation-sent:{once}", True, timeout=7 * 24 * 3600)
+
+
 @require_http_methods(["GET", "POST"])
 def invite_view(request):
     """Any coordinator may invite (see invitations.py). The filter is in the query string, so the
@@ -241,6 +247,9 @@ def invite_view(request):
     if request.method == "POST":
         if not people:
             messages.error(request, _("Nobody matches these filters: no email was sent."))
+        elif form.is_valid() and not _first_sending(form.cleaned_data["once"]):
+            messages.error(request, _("This invitation was already sent."))
+            return redirect(request.get_full_path())
         elif form.is_valid():
             with transaction.atomic():
                 count = invitations.invite(
