@@ -278,3 +278,16 @@ def test_the_matching_menu_has_the_coordinator_screens(client, programmes, coord
     for name in ["volunteers_admin_requests", "volunteers_admin_matches", "volunteers_admin_volunteers"]:
         assert reverse(name) in page
     assert reverse("volunteers_admin_invite") in page
+
+
+def test_location_staff_who_also_coordinate_see_their_programme(
+    client, programmes, make_location, staff_member
+):
+    a, b = programmes
+    make_volunteer("vera@example.org", a)
+    make_volunteer("olga@example.org", b)
+    staff = staff_member(make_location())
+    a.coordinators.add(staff)
+    client.force_login(staff)
+    page = page_of(client.get(reverse("volunteers_admin_volunteers")))
+    assert "Vera" in page and "Olga" not in page
