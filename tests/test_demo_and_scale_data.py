@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from locations.models import LocationKind, LocationPage, OpeningHours, Room, RoomBooking
+from volunteers.models import VolunteerOpportunityIndexPage, VolunteerOpportunityPage
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,10 @@ def snapshot():
             Room.objects.values_list("page__slug", "name", "capacity", "is_private", "is_bookable")
         ),
         "users": sorted(get_user_model().objects.values_list("email", "is_superuser")),
+        "opportunities": sorted(
+            VolunteerOpportunityPage.objects.values_list("slug", "title", "role", "vog_required", "live")
+        ),
+        "opportunity_indexes": VolunteerOpportunityIndexPage.objects.count(),
     }
 
 
@@ -46,6 +51,11 @@ def test_demo_data_is_realistic_for_utrecht(client):
         assert 52.02 < lat < 52.14 and 4.95 < lon < 5.20, location  # inside Utrecht
     response = client.get("/welkomhuizen/")
     assert response.content.count(b'class="card"') == locations.count()
+    # The volunteer work, with one opportunity that needs a VOG.
+    opportunities = VolunteerOpportunityPage.objects.live()
+    assert opportunities.count() >= 3 and opportunities.filter(vog_required=True).exists()
+    page = client.get("/vrijwilligers/").content.decode()
+    assert all(opportunity.title in page for opportunity in opportunities)
 
 
 def test_loading_the_demo_twice_gives_the_same_site():

@@ -1,12 +1,20 @@
 """Demo data for volunteers (idempotent): a programme with its coordinator, volunteers, an
-ervaringsdeskundige shown at a welkomhuis and an open request."""
+ervaringsdeskundige shown at a welkomhuis, an open request, and the volunteer work at /vrijwilligers/."""
 
 from django.contrib.auth.models import Permission
 from django.utils import timezone
+from wagtail.models import Locale
 
-from home.models import Language, Organisation
+from home.models import HomePage, Language, Organisation
 
-from .models import BuddyRequest, ErvaringsdeskundigeProfile, Programme, VolunteerProfile
+from .models import (
+    BuddyRequest,
+    ErvaringsdeskundigeProfile,
+    Programme,
+    VolunteerOpportunityIndexPage,
+    VolunteerOpportunityPage,
+    VolunteerProfile,
+)
 from .vocabulary import PRIVACY_STATEMENT_VERSION, VogStatus
 
 VOLUNTEERS = [
@@ -100,4 +108,69 @@ def load_demo_volunteers(coordinator, user_factory, locations):
             "contact_email": "amal@nieuwkomer.example",
         },
     )
+    load_demo_opportunities(programme, locations)
     return programme
+
+
+OPPORTUNITIES = [
+    {
+        "slug": "taalmaatje-overvecht",
+        "title": "Taalmaatje in Overvecht",
+        "role": "taalmaatje",
+        "summary": "Je oefent een uur per week Nederlands met een nieuwe Utrechter, bij jou of in het welkomhuis.",
+        "time_commitment": "1 uur per week, een half jaar",
+        "languages": ["ar", "ti"],
+        "vog_required": False,
+        "at_location": True,
+    },
+    {
+        "slug": "gastvrouw-gastheer-welkomhuis",
+        "title": "Gastvrouw of gastheer in het welkomhuis",
+        "role": "welkomhuis-helper",
+        "summary": "Je ontvangt bezoekers, zet koffie en wijst de weg naar het juiste spreekuur.",
+        "time_commitment": "Een dagdeel per week",
+        "languages": ["en", "uk"],
+        "vog_required": False,
+        "at_location": True,
+    },
+    {
+        "slug": "gezinsbuddy",
+        "title": "Gezinsbuddy",
+        "role": "gezinsbuddy",
+        "summary": "Je helpt een gezin met kinderen op weg: school, sportclub, de huisarts.",
+        "time_commitment": "2 uur per week, een jaar",
+        "languages": ["ar", "uk"],
+        "vog_required": True,
+        "where": "Bij het gezin thuis, in heel Utrecht",
+    },
+]
+
+
+def load_demo_opportunities(programme, locations):
+    home = HomePage.objects.get(locale=Locale.get_default())
+    index = VolunteerOpportunityIndexPage.objects.filter(locale=Locale.get_default()).first()
+    if index is None:
+        index = VolunteerOpportunityIndexPage(
+            title="Vrijwilligerswerk",
+            slug="vrijwilligers",
+            show_in_menus=True,
+            intro="Help nieuwe Utrechters op weg: als taalmaatje, buddy of in een welkomhuis.",
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    pages = []
+    for data in OPPORTUNITIES:
+        page = VolunteerOpportunityPage.objects.child_of(index).filter(slug=data["slug"]).first()
+        if page is None:
+            page = VolunteerOpportunityPage(slug=data["slug"])
+        page.title, page.role, page.programme = data["title"], data["role"], programme
+        page.summary, page.time_commitment = data["summary"], data["time_commitment"]
+        page.vog_required = data["vog_required"]
+        page.location = locations[0] if data.get("at_location") and locations else None
+        page.where = data.get("where", "")
+        if page.pk is None:
+            index.add_child(instance=page)
+        page.languages.set(Language.objects.filter(code__in=data["languages"]))
+        page.save_revision().publish()
+        pages.append(page)
+    return index, pages

@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from .forms import ErvaringsdeskundigeForm
+from .invitations import RemovalLinkError, person_for_removal_token
 from .models import ErvaringsdeskundigeProfile
 from .vocabulary import PRIVACY_STATEMENT_VERSION
 
@@ -28,3 +29,17 @@ def signup(request):
         person.locations.set(data["locations"])
         return render(request, "volunteers/ervaringsdeskundige_thanks.html", {"person": person})
     return render(request, "volunteers/ervaringsdeskundige_signup.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def remove(request, token):
+    """The personal "remove my details" link of the invitation emails. GET only asks (mail
+    scanners open links); the POST deletes. A used or tampered link gets a clear page."""
+    try:
+        person = person_for_removal_token(token)
+    except RemovalLinkError as error:
+        return render(request, "volunteers/answer_problem.html", {"problem": str(error)}, status=410)
+    if request.method == "POST":
+        person.delete()
+        return render(request, "volunteers/ervaringsdeskundige_removed.html")
+    return render(request, "volunteers/ervaringsdeskundige_remove.html", {"person": person})

@@ -1,6 +1,9 @@
 """Forms of the volunteer wizard, the ervaringsdeskundige sign-up, buddy requests and the opportunity list."""
 
+import secrets
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activities.models.pages import DutchLevel
@@ -10,12 +13,14 @@ from locations.models import LocationPage
 from .postcodes import area_for
 from .vocabulary import (
     SLOT_CHOICES,
+    EndReason,
     ErvaringsdeskundigeWish,
     Gender,
     GenderPreference,
     Interest,
     LanguageLevel,
     Role,
+    VogStatus,
 )
 
 
@@ -241,3 +246,81 @@ class InterestForm(forms.Form):
     message = forms.CharField(
         label=_("Message"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000, required=False
     )
+
+
+# --- coordinator screens in the Wagtail admin ------------------------------------
+
+
+class VolunteerFilterForm(forms.Form):
+    programme = forms.ModelChoiceField(
+        label=_("Programme"), queryset=None, required=False, empty_label=_("All")
+    )
+    vog_status = forms.ChoiceField(
+        label=_("VOG"), choices=[("", _("All"))] + VogStatus.choices, required=False
+    )
+
+    def __init__(self, *args, programmes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = programmes
+
+
+class VogForm(forms.Form):
+    vog_status = forms.ChoiceField(label=_("VOG"), choices=VogStatus.choices)
+    vog_date = forms.DateField(
+        label=_("VOG date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The date on the certificate, or when it was requested."),
+    )
+
+    def clean_vog_date(self):
+        value = self.cleaned_data["vog_date"]
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(_("This date is in the future. Fill in the date on the certificate."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("vog_status") == VogStatus.VALID
+            and not data.get("vog_date")
+            and "vog_date" not in self.errors
+        ):
+            self.add_error("vog_date", _("A valid VOG needs the date on the certificate."))
+        return data
+
+
+class EndMatchForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reason"), choices=EndReason.choices)
+
+
+class InviteFilterForm(forms.Form):
+    language = forms.ModelChoiceField(
+        label=_("Language"),
+        queryset=Language.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("All"),
+    )
+    wish = forms.ChoiceField(
+        label=_("What they would like to do"),
+        choices=[("", _("All"))] + ErvaringsdeskundigeWish.choices,
+        required=False,
+    )
+    location = forms.ModelChoiceField(
+        label=_("Welkomhuis"),
+        queryset=LocationPage.objects.originals().live().order_by("title"),
+        required=False,
+        empty_label=_("All"),
+    )
+
+
+class InviteMessageForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 8}), max_length=5000)
+    # A fresh value per form shown: the same form sent twice (a double click) is recognised.
+    once = forms.CharField(widget=forms.HiddenInput, max_length=40, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"once": secrets.token_urlsafe(16)})
+        super().__init__(*args, **kwargs)

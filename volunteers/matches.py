@@ -10,7 +10,7 @@ from django.core import signing
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import emails
@@ -81,15 +81,18 @@ def propose(request_id, volunteer_id, coordinator, score=None):
 
 def send_proposal(match):
     volunteer = match.volunteer
+    # The link opens the answer page in the language the email is written in.
+    with translation.override(volunteer.language):
+        link = emails.absolute(reverse("volunteers:answer", args=[answer_token(match)]))
     emails.send(
         "proposal",
         [volunteer.user.email],
-        "nl",
+        volunteer.language,
         {
             "match": match,
             "request": match.request,
             "volunteer": volunteer,
-            "link": emails.absolute(reverse("volunteers:answer", args=[answer_token(match)])),
+            "link": link,
         },
     )
 
@@ -183,6 +186,6 @@ def introduce(match):
         "filer_contact": filer_contact,
         "by_coach": bool(buddy_request.filed_by_id),
     }
-    emails.send("introduction_volunteer", [volunteer.user.email], "nl", context)
+    emails.send("introduction_volunteer", [volunteer.user.email], volunteer.language, context)
     # The filer reads it in the language they filed the request in.
     emails.send("introduction_filer", filer_addresses, buddy_request.language, context)

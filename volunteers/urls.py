@@ -17,6 +17,11 @@ urlpatterns = [
     path(
         "ervaringsdeskundigen/aanmelden/", ervaringsdeskundige_views.signup, name="ervaringsdeskundige_signup"
     ),
+    path(
+        "ervaringsdeskundigen/verwijderen/<str:token>/",
+        ervaringsdeskundige_views.remove,
+        name="ervaringsdeskundige_remove",
+    ),
     path("maatje-aanvragen/", request_views.newcomer_request, name="newcomer_request"),
     path("maatje-aanvragen/coach/", request_views.coach_request, name="coach_request"),
     path("maatje-aanvragen/mijn-aanvragen/", request_views.coach_requests, name="coach_requests"),

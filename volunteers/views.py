@@ -41,6 +41,8 @@ def wizard_step(request, step):
     profile = _profile(request.user)
     form = wizard.form_for(step, profile, request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # The language of the last step filled in is the one they read: their emails follow it.
+        profile.language = get_language()
         wizard.save_step(step, profile, form.cleaned_data)
         following = wizard.first_unfinished_step(profile)
         if following is None:
@@ -142,6 +144,7 @@ def download_data(request):
             "withdrawn_at": profile.withdrawn_at and profile.withdrawn_at.isoformat(),
             "vog_status": profile.vog_status,
             "vog_date": profile.vog_date and profile.vog_date.isoformat(),
+            "email_language": profile.language,
             "programmes": list(profile.programmes.values_list("name", flat=True)),
         },
         "matches": [

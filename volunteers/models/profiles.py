@@ -48,6 +48,9 @@ class VolunteerProfile(models.Model):
     # Proposed and active matches. Kept as a counter so that taking the last place is one
     # conditional UPDATE (race-safe on SQLite and PostgreSQL alike, see matches.py).
     open_matches = models.PositiveSmallIntegerField(default=0, editable=False)
+    language = models.CharField(
+        max_length=10, default="nl", help_text=_("The language emails are written in.")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
