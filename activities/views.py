@@ -77,7 +77,8 @@ def _locations_with_counts(occurrences, request, query):
         occurrences.order_by().values("location_id").annotate(n=Count("id")).values_list("location_id", "n")
     )
     features = []
-    for location in LocationPage.objects.filter(pk__in=list(counts)).order_by("title"):
+    locations = list(LocationPage.objects.filter(pk__in=list(counts)).order_by("title"))
+    for location in show_in_visitor_language(locations):
         link = query.copy()
         link["location"] = location.pk
         count = counts[location.pk]

@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page
 from activities.models import ActivityPage
 
 from .search import clean_query
-from .translation import visitor_language
+from .translation import show_in_visitor_language, visitor_language
 
 
 def search(request):
@@ -25,7 +25,17 @@ def search(request):
     )
     results = pages.search(query) if query else Page.objects.none()
     page_obj = Paginator(results, 20).get_page(request.GET.get("page"))
+    page_obj.object_list = one_per_address(list(page_obj.object_list))
     return render(request, "home/search.html", {"query": query, "page_obj": page_obj})
+
+
+def one_per_address(results):
+    """A Dutch page and its translation lead to the same address: list it once, in the visitor's words."""
+    dutch = Locale.get_default().pk
+    translated = {page.translation_key for page in results if page.locale_id != dutch}
+    kept = [page for page in results if page.locale_id != dutch or page.translation_key not in translated]
+    show_in_visitor_language([page for page in kept if page.locale_id == dutch])
+    return kept
 
 
 @require_GET

@@ -233,3 +233,23 @@ def test_a_translator_previews_the_dutch_page_with_their_words(welkomhuis, make_
     assert soup.select_one("h1")["lang"] == "ar"
     # The dates come from the Dutch page: a translation has none of its own.
     assert soup.select(".occurrence-list li")
+
+
+def test_the_activity_map_names_welkomhuizen_in_the_visitors_language(client, welkomhuis, make_activity):
+    import json
+
+    make_activity(location=welkomhuis, title="Taalcafé")
+    translate(welkomhuis, "ar", title="مكتبة نويده")
+    soup = soup_of(client.get("/ar/activiteiten/?view=map"))
+    features = json.loads(soup.select_one("#locations-geojson").string)["features"]
+    assert [f["properties"]["name"] for f in features] == ["مكتبة نويده"]
+
+
+def test_search_lists_a_page_once_in_the_visitors_words(client, welkomhuis):
+    translate(welkomhuis, "ar", title="مكتبة Neude", intro="القراءة والتعلم.")
+    url = welkomhuis.url
+    soup = soup_of(client.get("/ar/zoeken/?q=neude"))
+    results = [(a.get_text(strip=True), a["href"]) for a in soup.select("main li a")]
+    assert results == [("مكتبة Neude", f"/ar{url}")]
+    dutch = soup_of(client.get("/zoeken/?q=neude", HTTP_REFERER="http://testserver/"))
+    assert [a.get_text(strip=True) for a in dutch.select("main li a")] == ["Bibliotheek Neude"]
