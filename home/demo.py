@@ -165,19 +165,25 @@ STORIES = [
 ]
 
 
-def load_demo_wegwijzer():
-    """The wegwijzer with its seven pages, under the home page."""
+def demo_index_page(model, **fields):
+    """The index page of this type under the Dutch home page, in the menu; made and published once."""
     home = HomePage.objects.get(locale=Locale.get_default())
-    index = WegwijzerIndexPage.objects.first()
+    index = model.objects.child_of(home).first()
     if index is None:
-        index = WegwijzerIndexPage(
-            title="Wegwijzer",
-            slug="wegwijzer",
-            show_in_menus=True,
-            intro="Informatie over taal, werk, geld, gezondheid en meer. In makkelijk Nederlands, met wat je nu kunt doen.",
-        )
+        index = model(show_in_menus=True, **fields)
         home.add_child(instance=index)
         index.save_revision().publish()
+    return index
+
+
+def load_demo_wegwijzer():
+    """The wegwijzer with its seven pages, under the home page."""
+    index = demo_index_page(
+        WegwijzerIndexPage,
+        title="Wegwijzer",
+        slug="wegwijzer",
+        intro="Informatie over taal, werk, geld, gezondheid en meer. In makkelijk Nederlands, met wat je nu kunt doen.",
+    )
     pages = []
     for slug, (title, intro, steps) in WEGWIJZER.items():
         leefgebied = Leefgebied.objects.get(slug=slug)
@@ -199,17 +205,12 @@ def load_demo_wegwijzer():
 
 
 def load_demo_stories():
-    home = HomePage.objects.get(locale=Locale.get_default())
-    index = StoryIndexPage.objects.first()
-    if index is None:
-        index = StoryIndexPage(
-            title="Verhalen",
-            slug="verhalen",
-            show_in_menus=True,
-            intro="Nieuwe Utrechters, vrijwilligers en ervaringsdeskundigen vertellen over het welkomhuis.",
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
+    index = demo_index_page(
+        StoryIndexPage,
+        title="Verhalen",
+        slug="verhalen",
+        intro="Nieuwe Utrechters, vrijwilligers en ervaringsdeskundigen vertellen over het welkomhuis.",
+    )
     stories = []
     for data in STORIES:
         page = StoryPage.objects.child_of(index).filter(slug=data["slug"]).first()

@@ -3,9 +3,9 @@ ervaringsdeskundige shown at a welkomhuis, an open request, and the volunteer wo
 
 from django.contrib.auth.models import Permission
 from django.utils import timezone
-from wagtail.models import Locale
 
-from home.models import HomePage, Language, Organisation
+from home.demo import demo_index_page
+from home.models import Language, Organisation
 
 from .models import (
     BuddyRequest,
@@ -147,17 +147,12 @@ OPPORTUNITIES = [
 
 
 def load_demo_opportunities(programme, locations):
-    home = HomePage.objects.get(locale=Locale.get_default())
-    index = VolunteerOpportunityIndexPage.objects.filter(locale=Locale.get_default()).first()
-    if index is None:
-        index = VolunteerOpportunityIndexPage(
-            title="Vrijwilligerswerk",
-            slug="vrijwilligers",
-            show_in_menus=True,
-            intro="Help nieuwe Utrechters op weg: als taalmaatje, buddy of in een welkomhuis.",
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
+    index = demo_index_page(
+        VolunteerOpportunityIndexPage,
+        title="Vrijwilligerswerk",
+        slug="vrijwilligers",
+        intro="Help nieuwe Utrechters op weg: als taalmaatje, buddy of in een welkomhuis.",
+    )
     pages = []
     for data in OPPORTUNITIES:
         page = VolunteerOpportunityPage.objects.child_of(index).filter(slug=data["slug"]).first()
