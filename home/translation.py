@@ -58,10 +58,8 @@ class TranslatedPage:
         if is_original(self):
             return super().serve_preview(request, mode_name)
         source = source_of(self).specific
-        for field in field_names(type(self)):
-            setattr(source, field, getattr(self, field))
-        source.content_language = self.locale.language_code
-        source.translation_missing = False
+        fields = field_names(type(self))
+        put_words(source, {field: getattr(self, field) for field in fields}, self.locale.language_code)
         return source.serve_preview(request, mode_name)
 
 
@@ -126,20 +124,24 @@ def show_in_visitor_language(pages):
     for model, group in by_model.items():
         fields = field_names(model)
         translations = {
-            row["translation_key"]: row
+            key: dict(zip(fields, values, strict=True))
             # An alias (made when a page below was translated first) has no words of its own.
-            for row in model.objects.live()
+            for key, *values in model.objects.live()
             .filter(alias_of__isnull=True)
             .filter(translation_key__in=[p.translation_key for p in group], locale__language_code=language)
-            .values("translation_key", *fields)
+            .values_list("translation_key", *fields)
         }
         for page in group:
-            row = translations.get(page.translation_key)
-            if row is None:
-                continue
-            for field in fields:
-                if row[field] or field == "seo_title":
-                    setattr(page, field, row[field])
-            page.content_language = language
-            page.translation_missing = False
+            if page.translation_key in translations:
+                put_words(page, translations[page.translation_key], language)
     return pages
+
+
+def put_words(page, words, language):
+    """Give a Dutch page a translation's words; a field the translator left empty keeps the Dutch,
+    except the SEO title, which when empty means "use the title"."""
+    for field, value in words.items():
+        if value or field == "seo_title":
+            setattr(page, field, value)
+    page.content_language = language
+    page.translation_missing = False
