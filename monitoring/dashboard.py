@@ -82,7 +82,7 @@ def table(values, rows):
 
 
 def scope_cell(figure, values, scope):
-    if scope.startswith("location:") and not getattr(figure, "per_welkomhuis", True):
+    if scope.startswith("location:") and not figure.per_welkomhuis:
         return Cell(None, NOT_APPLICABLE)  # counted per wijk: where people live, not where they go
     return cell(figure, values.get(scope, {}).get(figure.key, 0))
 

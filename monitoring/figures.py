@@ -176,6 +176,7 @@ class DistinctRegistrants:
     label = _("Different people registered")
     describes_people = True
     decimals = 0
+    per_welkomhuis = True
 
     def compute(self, quarter, wijk_of, groups, now=None):
         now = now or timezone.now()
@@ -243,6 +244,7 @@ class HoursOpen:
     describes_people = False
     decimals = 1
     per_room = False
+    per_welkomhuis = True
 
     def compute(self, quarter, wijk_of, groups, now=None):
         per_location = hours_open_per_location(quarter, list(wijk_of))
